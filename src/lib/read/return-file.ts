@@ -1,0 +1,65 @@
+/**
+ * One return file → its ledgers, issues and row account. Pure and JSON-serialisable, so it can run
+ * in a worker thread and be cached by the file's content hash.
+ */
+import { readLedgerSheet, type SheetLedger } from '../recognise/ledger.ts';
+import type { UnitIndex } from '../recognise/unit-names.ts';
+import type { FileAccount, Issue, Project } from '../types.ts';
+import { readWorkbook, type ReadLimits } from './workbook.ts';
+
+export interface ReturnFile {
+  file: string;
+  period: string;
+  account: FileAccount;
+  /** One entry per ledger sheet: the unit it belongs to and its projects. */
+  ledgers: { sheet: string; unit: string | null; unitSource: string | null; projects: Project[] }[];
+  issues: Issue[];
+  ignoredSheets: string[];
+}
+
+const fileIssue = (file: string, kind: string, message: string, severity: Issue['severity'] = 'error', sheet: string | null = null): Issue => ({
+  severity, kind, message, file, sheet, cell: null, row: null, unit: null, project: null,
+});
+
+/** Reads a return. `file` is relative to the data folder, e.g. `returns/2026-04/平原县.xlsx`. */
+export function readReturnFile(bytes: Uint8Array, file: string, period: string, units: UnitIndex, limits?: ReadLimits): ReturnFile {
+  const base = file.replace(/^.*\//, '');
+  const account: FileAccount = { file, period, units: [], status: 'skipped', rowsRead: 0, projects: 0, rejected: 0, nonData: 0 };
+  const result: ReturnFile = { file, period, account, ledgers: [], issues: [], ignoredSheets: [] };
+  const skip = (reason: string, kind: string, severity: Issue['severity'] = 'error') => {
+    account.reason = reason;
+    result.issues.push(fileIssue(file, kind, `${reason}，该文件未计入`, severity));
+    return result;
+  };
+  if (base.startsWith('~$')) return skip('这是 Excel/WPS 打开文件时留下的临时文件（~$开头）', 'temp-file', 'warning');
+
+  const outcome = readWorkbook(bytes, base, limits);
+  if (!outcome.ok) return skip(outcome.reason, 'unreadable');
+  const wb = outcome.workbook;
+  for (const lost of wb.lostSheets) {
+    result.issues.push(fileIssue(file, 'lost-sheet', `工作表“${lost}”在文件中有名称但内容无法读取（XML结构损坏），该表未计入，请在 Excel 中另存后重新报送`, 'error', lost));
+  }
+  const fileUnit = units.within(base.replace(/\.[^.]*$/, ''));
+  const found: SheetLedger[] = [];
+  for (const sheet of wb.sheets) {
+    const ledger = readLedgerSheet(sheet, { file, units, fileUnit });
+    if (ledger) found.push(ledger);
+    else if (sheet.rows.some((r) => r.some((v) => v !== null))) result.ignoredSheets.push(sheet.name);
+  }
+  if (found.length === 0) {
+    if (wb.sheets.every((s) => s.rows.every((r) => r.every((v) => v === null)))) return skip('文件中没有任何内容', 'empty-file');
+    return skip('文件中没有找到项目台账（没有一行表头同时包含“项目名称”和其他台账列名）', 'no-ledger');
+  }
+  account.status = 'read';
+  for (const l of found) {
+    result.issues.push(...l.issues);
+    result.ledgers.push({ sheet: l.sheet, unit: l.unit?.code ?? null, unitSource: l.unitSource, projects: l.projects });
+    account.rowsRead += l.rowsRead;
+    account.projects += l.projects.length;
+    account.rejected += l.rejected;
+    account.nonData += Object.values(l.nonData).reduce((a, b) => a + b, 0);
+    for (const p of l.projects) if (!account.units.includes(p.unit)) account.units.push(p.unit);
+    if (l.unit && !account.units.includes(l.unit.code)) account.units.push(l.unit.code);
+  }
+  return result;
+}
