@@ -12,7 +12,7 @@ export interface ReturnFile {
   period: string;
   account: FileAccount;
   /** One entry per ledger sheet: the unit it belongs to and its projects. */
-  ledgers: { sheet: string; unit: string | null; unitSource: string | null; projects: Project[] }[];
+  ledgers: { sheet: string; unit: string | null; unitSource: string | null; columns: Record<string, number>; projects: Project[] }[];
   issues: Issue[];
   ignoredSheets: string[];
 }
@@ -53,7 +53,7 @@ export function readReturnFile(bytes: Uint8Array, file: string, period: string, 
   account.status = 'read';
   for (const l of found) {
     result.issues.push(...l.issues);
-    result.ledgers.push({ sheet: l.sheet, unit: l.unit?.code ?? null, unitSource: l.unitSource, projects: l.projects });
+    result.ledgers.push({ sheet: l.sheet, unit: l.unit?.code ?? null, unitSource: l.unitSource, columns: Object.fromEntries(l.header.columns.map((c) => [c.field, c.col])), projects: l.projects });
     account.rowsRead += l.rowsRead;
     account.projects += l.projects.length;
     account.rejected += l.rejected;

@@ -1,0 +1,131 @@
+/**
+ * `npm run build [-- --data DIR --out DIR --strict --audience public|internal --base /path/]`
+ *
+ * Reads the data folder, checks and computes, renders the site with Astro and writes the open data.
+ * Exit codes: 0 built (warnings allowed), 1 errors under --strict or nothing could be built,
+ * 2 bad usage.
+ */
+import { parseArgs } from 'node:util';
+import { resolve, relative } from 'node:path';
+import { loadDataFolder } from '../src/io/data-folder.ts';
+import { readReturns } from '../src/io/read-returns.ts';
+import { renderSite } from '../src/io/site-build.ts';
+import { writeDataFiles } from '../src/io/write-outputs.ts';
+import { buildModel } from '../src/lib/pipeline.ts';
+import type { Audience } from '../src/lib/model.ts';
+import type { Issue } from '../src/lib/types.ts';
+
+const USAGE = `用法：npm run build -- [选项]
+  --data 目录        数据目录（默认 data/）
+  --out 目录         输出目录（默认 dist/）
+  --strict           有任何“错误”级问题时以退出码 1 结束
+  --audience 范围    public（默认，公开版，不含联系电话等内部信息）或 internal（内部版）
+  --base 路径        网站发布在子路径下时使用，例如 --base /tongbao/
+  --quiet            不逐个显示文件
+  -h, --help         显示本帮助`;
+
+function usage(message: string): never {
+  process.stderr.write(`${message}\n\n${USAGE}\n`);
+  process.exit(2);
+}
+
+async function main(): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      options: {
+        data: { type: 'string' }, out: { type: 'string' }, strict: { type: 'boolean' }, audience: { type: 'string' },
+        base: { type: 'string' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, 'no-cache': { type: 'boolean' },
+      },
+      allowPositionals: false,
+      strict: true,
+    });
+  } catch (e) {
+    usage(`参数错误：${e instanceof Error ? e.message : String(e)}`);
+  }
+  const v = args.values;
+  if (v.help) { process.stdout.write(`${USAGE}\n`); return 0; }
+  const audience = (v.audience ?? 'public') as Audience;
+  if (audience !== 'public' && audience !== 'internal') usage(`--audience 只能是 public 或 internal，而不是“${v.audience}”`);
+  let base = v.base ?? '/';
+  if (!base.startsWith('/') || /[\s?#"'<>\\]/.test(base)) usage(`--base 应是以 / 开头的路径，例如 /tongbao/，而不是“${base}”`);
+  if (!base.endsWith('/')) base += '/';
+  const dataDir = resolve(v.data ?? 'data');
+  const outDir = resolve(v.out ?? 'dist');
+  const say = (line: string) => process.stdout.write(`${line}\n`);
+
+  say(`通报生成：读取 ${dataDir}`);
+  const folder = loadDataFolder(dataDir);
+  if (folder.fatal) {
+    process.stderr.write(`无法生成：${folder.fatal}\n`);
+    return 1;
+  }
+  const configBase = folder.config.base && folder.config.base !== '/' && v.base === undefined ? folder.config.base : base;
+  const width = String(folder.returns.length).length;
+  const returns = await readReturns(folder.returns, folder.units, (done, total, r) => {
+    if (v.quiet) return;
+    const n = String(done).padStart(width);
+    if (r.account.status === 'skipped') say(`[${n}/${total}] ${r.file}  ✗ 跳过：${r.account.reason ?? ''}`);
+    else {
+      const errs = r.issues.filter((i) => i.severity === 'error').length;
+      const names = r.account.units.map((c) => folder.units.find((u) => u.code === c)?.name ?? c).join('、');
+      say(`[${n}/${total}] ${r.file}  ${names || '（未识别单位）'}：${r.account.projects}个项目${errs ? `，${errs}个错误` : ''}`);
+    }
+  });
+  const model = buildModel({ config: { ...folder.config, base: configBase }, audience, units: folder.units, targets: folder.targets, chains: folder.chains, returns, globalIssues: folder.issues });
+  if (model.periods.length === 0) {
+    process.stderr.write('无法生成：没有任何可用的月报。\n');
+    return 1;
+  }
+  await renderSite(model, outDir, configBase);
+  writeDataFiles(model, outDir);
+
+  // Closing summary: global issues appear in every period, so count them once.
+  const seen = new Set<Issue>();
+  const all: Issue[] = [...folder.issues];
+  for (const i of folder.issues) seen.add(i);
+  for (const p of model.periods) for (const i of p.issues) if (!seen.has(i) && !folder.issues.includes(i)) all.push(i);
+  const uniq = dedupe(all);
+  const errors = uniq.filter((i) => i.severity === 'error');
+  const warnings = uniq.filter((i) => i.severity === 'warning');
+  const rows = returns.reduce((s, r) => s + r.account.rowsRead, 0);
+  const counted = returns.reduce((s, r) => s + r.account.projects, 0);
+  const skipped = returns.filter((r) => r.account.status === 'skipped').length;
+  const latest = model.periods.at(-1)!;
+  say('');
+  say(`完成：读取文件 ${returns.length} 个（跳过 ${skipped} 个），读取行 ${rows} 行，计入项目 ${counted} 个；${model.periods.length} 个月份，最新 ${latest.period}。`);
+  say(`问题：错误 ${errors.length} 条，提示 ${warnings.length} 条。`);
+  say(`网站：${relative(process.cwd(), outDir) || '.'}/index.html；数据质量：${relative(process.cwd(), outDir) || '.'}/${latest.period}/quality/index.html`);
+  if (v.strict && errors.length > 0) {
+    say('');
+    say(`严格模式：有 ${errors.length} 条错误，退出码 1。按文件列出：`);
+    const byFile = new Map<string, Issue[]>();
+    for (const e of errors) byFile.set(e.file ?? '（无文件）', [...(byFile.get(e.file ?? '（无文件）') ?? []), e]);
+    for (const [file, list] of byFile) {
+      say(`  ${file}`);
+      for (const e of list) say(`    ${[e.sheet, e.cell].filter(Boolean).join(' ')}${e.sheet || e.cell ? '：' : ''}${e.message}`);
+    }
+    return 1;
+  }
+  return 0;
+}
+
+function dedupe(issues: Issue[]): Issue[] {
+  const keys = new Set<string>();
+  return issues.filter((i) => {
+    const k = JSON.stringify([i.kind, i.message, i.file, i.sheet, i.cell, i.unit]);
+    if (keys.has(k)) return false;
+    keys.add(k);
+    return true;
+  });
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    // A clerk never sees a stack trace; TONGBAO_DEBUG=1 shows it to the engineer.
+    process.stderr.write(`生成失败：${e instanceof Error ? e.message : String(e)}\n`);
+    if (process.env['TONGBAO_DEBUG']) console.error(e);
+    process.exit(1);
+  },
+);

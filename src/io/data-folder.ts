@@ -1,0 +1,114 @@
+/**
+ * The input end of the build: lists and reads the data folder. The only module that touches input
+ * files; everything after it is pure.
+ */
+import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { resolveConfig, type SiteConfig } from '../lib/config.ts';
+import { readChains, readTargets, readUnits, type Targets } from '../lib/registry.ts';
+import type { Chain, Issue, Unit } from '../lib/types.ts';
+import { cmp } from '../lib/util.ts';
+
+export interface ReturnTask { file: string; abs: string; period: string }
+
+export interface DataFolder {
+  dir: string;
+  config: SiteConfig;
+  units: Unit[];
+  targets: Map<number, Targets>;
+  chains: Chain[];
+  returns: ReturnTask[];
+  issues: Issue[];
+  /** Set when nothing can be built (no registry, no returns). */
+  fatal: string | null;
+}
+
+const IGNORED = /^(\.|~\$.*\.tmp$|Thumbs\.db$|desktop\.ini$)/i;
+
+const folderIssue = (file: string | null, message: string, kind: string, severity: Issue['severity'] = 'warning'): Issue => ({
+  severity, kind, message, file, sheet: null, cell: null, row: null, unit: null, project: null,
+});
+
+/** `2026-04`, `2026-4`, `202604`, `2026年4月` → `2026-04`; null for other folder names. */
+export function periodOfFolder(name: string): string | null {
+  const m = /^(\d{4})[-_.年]?(\d{1,2})月?$/.exec(name.trim());
+  if (!m) return null;
+  const month = Number(m[2]);
+  return month >= 1 && month <= 12 ? `${m[1]}-${String(month).padStart(2, '0')}` : null;
+}
+
+function firstExisting(dir: string, names: string[]): string | null {
+  for (const n of names) if (existsSync(join(dir, n))) return n;
+  return null;
+}
+
+const rel = (dir: string, abs: string) => relative(dir, abs).split(sep).join('/');
+
+function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => cmp(a.name, b.name))) {
+    if (IGNORED.test(entry.name)) continue;
+    const abs = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...listFiles(abs));
+    else if (entry.isFile()) out.push(abs);
+  }
+  return out;
+}
+
+export function loadDataFolder(dir: string): DataFolder {
+  const issues: Issue[] = [];
+  const result: DataFolder = { dir, config: resolveConfig(null), units: [], targets: new Map(), chains: [], returns: [], issues, fatal: null };
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) { result.fatal = `数据目录不存在：${dir}`; return result; }
+
+  const siteFile = join(dir, 'site.json');
+  if (existsSync(siteFile)) {
+    try {
+      result.config = resolveConfig(JSON.parse(readFileSync(siteFile, 'utf8').replace(/^\ufeff/, '')));
+    } catch (e) {
+      issues.push(folderIssue('site.json', `site.json 无法使用（${e instanceof Error ? e.message : String(e)}），已使用默认设置`, 'bad-config', 'error'));
+    }
+  }
+
+  const unitsFile = firstExisting(dir, ['units.xlsx', 'units.xls', 'units.csv']);
+  if (!unitsFile) { result.fatal = `数据目录中没有单位名册（units.xlsx 或 units.csv）：${dir}`; return result; }
+  const units = readUnits(readFileSync(join(dir, unitsFile)), unitsFile);
+  result.units = units.value;
+  issues.push(...units.issues);
+  if (result.units.length === 0) { result.fatal = `单位名册 ${unitsFile} 中没有可用的单位`; return result; }
+
+  const targetsDir = join(dir, 'targets');
+  if (existsSync(targetsDir)) {
+    for (const abs of listFiles(targetsDir)) {
+      const file = rel(dir, abs);
+      const year = /(\d{4})[^/]*$/.exec(file)?.[1];
+      if (!year) { issues.push(folderIssue(file, '目标任务文件名应为年份，例如 targets/2026.xlsx，该文件未读取', 'bad-target-file')); continue; }
+      if (result.targets.has(Number(year))) { issues.push(folderIssue(file, `${year}年的目标任务表有多个，只读取了第一个`, 'duplicate-target-file', 'error')); continue; }
+      const t = readTargets(readFileSync(abs), file, Number(year), result.units);
+      result.targets.set(Number(year), t.value);
+      issues.push(...t.issues);
+    }
+  }
+
+  const chainsFile = firstExisting(dir, ['chains.xlsx', 'chains.xls', 'chains.csv']);
+  if (chainsFile) {
+    const c = readChains(readFileSync(join(dir, chainsFile)), chainsFile);
+    result.chains = c.value;
+    issues.push(...c.issues);
+  }
+
+  const returnsDir = join(dir, 'returns');
+  if (!existsSync(returnsDir)) { result.fatal = `数据目录中没有 returns 文件夹：${returnsDir}`; return result; }
+  for (const entry of readdirSync(returnsDir, { withFileTypes: true }).sort((a, b) => cmp(a.name, b.name))) {
+    if (IGNORED.test(entry.name)) continue;
+    const abs = join(returnsDir, entry.name);
+    if (!entry.isDirectory()) { issues.push(folderIssue(rel(dir, abs), '文件应放在 returns/年-月/ 文件夹中（例如 returns/2026-04/），该文件未读取', 'misplaced-file', 'error')); continue; }
+    const period = periodOfFolder(entry.name);
+    if (!period) { issues.push(folderIssue(rel(dir, abs), `文件夹名“${entry.name}”不是“年-月”格式（例如 2026-04），其中的文件未读取`, 'bad-period-folder', 'error')); continue; }
+    if (result.returns.some((r) => r.period === period && !r.file.startsWith(`returns/${entry.name}/`))) {
+      issues.push(folderIssue(rel(dir, abs), `与另一个文件夹表示同一个月份（${period}），其中的文件一并读取`, 'duplicate-period-folder'));
+    }
+    for (const f of listFiles(abs)) result.returns.push({ file: rel(dir, f), abs: f, period });
+  }
+  if (result.returns.length === 0) result.fatal = `returns 文件夹中没有任何月报文件：${returnsDir}`;
+  return result;
+}

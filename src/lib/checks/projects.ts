@@ -1,0 +1,135 @@
+/**
+ * Data-quality checks on the normalised ledger of one period. Pure; every finding names the file,
+ * sheet, row and cell it comes from. Month-to-month matching and duplicate detection go through
+ * indexes (Maps), never pairwise scans, so they stay linear in the number of rows.
+ */
+import type { CheckThresholds } from '../config.ts';
+import { squash } from '../glossary.ts';
+import { a1 } from '../recognise/header.ts';
+import { STAGES, type Issue, type Project, type Severity } from '../types.ts';
+
+/** Identity of a project across months: code when given, else name + investor (within the unit). */
+export function projectKey(p: Project): string {
+  return p.code ? `${p.unit}|#${squash(p.code)}` : `${p.unit}|${squash(p.name)}|${squash(p.investor ?? '')}`;
+}
+
+/** Secondary identity, for rows that lost or changed their code: name + investor. */
+function nameKey(p: Project): string {
+  return `${p.unit}|${squash(p.name)}|${squash(p.investor ?? '')}`;
+}
+
+export interface ProjectIndex { byKey: Map<string, Project>; byName: Map<string, Project> }
+
+export function indexProjects(projects: readonly Project[]): ProjectIndex {
+  const byKey = new Map<string, Project>();
+  const byName = new Map<string, Project>();
+  for (const p of projects) {
+    if (!byKey.has(projectKey(p))) byKey.set(projectKey(p), p);
+    if (!byName.has(nameKey(p))) byName.set(nameKey(p), p);
+  }
+  return { byKey, byName };
+}
+
+export function findPrevious(index: ProjectIndex, p: Project): Project | undefined {
+  return index.byKey.get(projectKey(p)) ?? index.byName.get(nameKey(p));
+}
+
+/** Columns of the template, to point at a cell in the same row as the project's name. */
+export interface ColumnLocator { (p: Project, field: string): string | null }
+
+const ref = (p: Project) => p.code ?? p.name;
+
+function make(p: Project, severity: Severity, kind: string, message: string, cell: string | null = null): Issue {
+  return { severity, kind, message, file: p.source.file, sheet: p.source.sheet, row: p.source.row, cell: cell ?? p.source.cell ?? null, unit: p.unit, project: ref(p) };
+}
+
+const fmt = (n: number) => (Math.round(n * 100) / 100).toString();
+
+export interface PeriodCheckInput {
+  period: string;
+  projects: readonly Project[];
+  /** The same year's previous month, if reported. */
+  previous: readonly Project[] | null;
+  thresholds: CheckThresholds;
+  unitName: (code: string) => string;
+  /** A1 cell of a field in a project's row, where the column is known. */
+  cellOf: (p: Project, field: string) => string | null;
+}
+
+/** Runs the row-level and month-to-month checks of one period. */
+export function checkProjects(input: PeriodCheckInput): Issue[] {
+  const { period, projects, previous, thresholds: t, unitName, cellOf } = input;
+  const issues: Issue[] = [];
+  const [year, month] = period.split('-').map(Number) as [number, number];
+  const periodEnd = `${year}-${String(month).padStart(2, '0')}-31`;
+  const periodEndMonth = `${year}-${String(month).padStart(2, '0')}`;
+
+  for (const p of projects) {
+    if (p.stage === null) issues.push(make(p, 'warning', 'missing-stage', '没有填写项目阶段，按已签约项目计', cellOf(p, 'stage')));
+    if (p.stage !== '在谈' && p.fundsInPlace === null && p.stage !== null) {
+      issues.push(make(p, 'warning', 'missing-funds', '没有填写累计到位资金，按0计', cellOf(p, 'fundsInPlace')));
+    }
+    if (p.stage === '在谈' && (p.fundsInPlace ?? 0) > 0) {
+      issues.push(make(p, 'warning', 'reserve-with-funds', `在谈项目填报了到位资金${fmt(p.fundsInPlace!)}万元；在谈项目不计入到位资金，请核实项目阶段`, cellOf(p, 'fundsInPlace')));
+    }
+    if (p.fundsInPlace !== null && p.contractAmount !== null && p.fundsInPlace > p.contractAmount + 1e-6) {
+      issues.push(make(p, 'warning', 'funds-above-contract', `累计到位资金${fmt(p.fundsInPlace)}万元超过合同引资额${fmt(p.contractAmount)}万元，请核实`, cellOf(p, 'fundsInPlace')));
+    }
+    if (p.contractAmount !== null && p.totalInvestment !== null && p.contractAmount > p.totalInvestment + 1e-6) {
+      issues.push(make(p, 'warning', 'contract-above-total', `合同引资额${fmt(p.contractAmount)}万元超过总投资${fmt(p.totalInvestment)}万元，请核实`, cellOf(p, 'contractAmount')));
+    }
+    for (const [field, label] of [['signDate', '签约日期'], ['startDate', '开工日期'], ['productionDate', '投产日期']] as const) {
+      const d = p[field];
+      if (d && (d.length === 7 ? d > periodEndMonth : d > periodEnd)) {
+        issues.push(make(p, 'warning', 'date-after-period', `${label}${d}晚于本期截止（${periodEndMonth}月底），请核实`, cellOf(p, field)));
+      }
+    }
+    if (p.signDate && p.startDate && p.startDate.length === 10 && p.signDate.length === 10 && p.startDate < p.signDate) {
+      issues.push(make(p, 'warning', 'date-order', `开工日期${p.startDate}早于签约日期${p.signDate}`, cellOf(p, 'startDate')));
+    }
+  }
+
+  // Same project reported twice in one unit (same code, or same name and investor).
+  const seen = new Map<string, Project>();
+  for (const p of projects) {
+    const k = projectKey(p);
+    const first = seen.get(k);
+    if (first) issues.push(make(p, 'error', 'duplicate-row', `与${first.source.sheet}第${first.source.row}行是同一项目（${p.code ? '项目编码相同' : '名称和投资方相同'}），重复填报，请删除其中一行`));
+    else seen.set(k, p);
+  }
+
+  // The same project reported by two units: same investor and the same project name.
+  const across = new Map<string, Project>();
+  for (const p of projects) {
+    if (!p.investor) continue;
+    const k = `${squash(p.name).replace(/项目$/, '')}|${squash(p.investor)}`;
+    const first = across.get(k);
+    if (first && first.unit !== p.unit) {
+      issues.push(make(p, 'warning', 'cross-unit-duplicate', `与“${unitName(first.unit)}”报送的项目同名且投资方相同（${first.source.file} 第${first.source.row}行），疑似重复统计，请两单位核实归属`));
+    } else if (!first) across.set(k, p);
+  }
+
+  if (previous) {
+    const index = indexProjects(previous);
+    const stageOrder = new Map(STAGES.map((s, i) => [s, i]));
+    for (const p of projects) {
+      const before = findPrevious(index, p);
+      if (!before) continue;
+      const now = p.fundsInPlace ?? 0;
+      const then = before.fundsInPlace ?? 0;
+      if (now + 1e-6 < then) {
+        issues.push(make(p, 'error', 'funds-decrease', `累计到位资金${fmt(now)}万元低于上月的${fmt(then)}万元；累计数不应减少，请核实`, cellOf(p, 'fundsInPlace')));
+      } else if (then > 0 && now >= then * t.unitSlipFactor && now >= t.minJumpAmount) {
+        issues.push(make(p, 'error', 'unit-slip', `累计到位资金由上月${fmt(then)}万元变为${fmt(now)}万元（约${Math.round(now / then)}倍），疑似把“元”填进了“万元”列`, cellOf(p, 'fundsInPlace')));
+      } else if (then > 0 && now >= then * t.jumpFactor && now - then >= t.minJumpAmount) {
+        issues.push(make(p, 'warning', 'funds-jump', `累计到位资金由上月${fmt(then)}万元增至${fmt(now)}万元（${Math.round(now / then)}倍），增幅异常，请核实`, cellOf(p, 'fundsInPlace')));
+      }
+      if (p.stage && before.stage && (stageOrder.get(p.stage) ?? 0) < (stageOrder.get(before.stage) ?? 0)) {
+        issues.push(make(p, 'warning', 'stage-backwards', `项目阶段由上月“${before.stage}”退回“${p.stage}”，请核实`, cellOf(p, 'stage')));
+      }
+    }
+  }
+  return issues;
+}
+
+export { a1 };

@@ -1,0 +1,77 @@
+/**
+ * How numbers are written in a 通报: amounts in 亿元 with one decimal in prose, percentages with one.
+ * All formatting is deterministic (no locale-dependent APIs).
+ */
+
+/** 万元 → `4.7亿元`. Small amounts (under 0.05亿) are written in 万元 so they do not read as 0.0亿元. */
+export function yi(wan: number | null): string {
+  if (wan === null) return '—';
+  if (Math.abs(wan) > 0 && Math.abs(wan) < 500) return `${trim(wan, 0)}万元`;
+  return `${(wan / 1e4).toFixed(1)}亿元`;
+}
+
+/** 万元 → `4.7` (亿元, one decimal), for tables whose header names the unit. */
+export function yiNumber(wan: number | null): string {
+  return wan === null ? '—' : (wan / 1e4).toFixed(2);
+}
+
+/** 万元 with thousands separators: `12,345.6`. */
+export function wan(n: number | null, digits = 0): string {
+  if (n === null) return '—';
+  const fixed = Math.abs(n).toFixed(digits);
+  const [int, frac] = fixed.split('.');
+  const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${n < 0 ? '-' : ''}${grouped}${frac ? `.${frac}` : ''}`;
+}
+
+/** A fraction → `29.1%`. */
+export function pct(f: number | null, digits = 1): string {
+  return f === null || !Number.isFinite(f) ? '—' : `${(f * 100).toFixed(digits)}%`;
+}
+
+/** Points ahead/behind schedule → `超序时进度3.2个百分点` / `欠序时进度5.0个百分点`. */
+export function aheadText(points: number | null): string {
+  if (points === null) return '—';
+  const p = Math.abs(points).toFixed(1);
+  if (p === '0.0') return '与序时进度持平';
+  return points > 0 ? `超序时进度${p}个百分点` : `欠序时进度${p}个百分点`;
+}
+
+/** Short form for tables: `+3.2` / `−5.0`. */
+export function pointsShort(points: number | null): string {
+  if (points === null) return '—';
+  const p = Math.abs(points).toFixed(1);
+  return p === '0.0' ? '0.0' : `${points > 0 ? '+' : '−'}${p}`;
+}
+
+/** 同比 in prose: `同比增长74.1%` / `同比下降3.0%` / `同比持平`. */
+export function yoyText(f: number | null): string {
+  if (f === null) return '';
+  const p = Math.abs(f * 100).toFixed(1);
+  if (p === '0.0') return '同比持平';
+  return f > 0 ? `同比增长${p}%` : `同比下降${p}%`;
+}
+
+/** Rank change as an arrow with a text alternative. */
+export function rankChangeText(change: number | null): { symbol: string; label: string } {
+  if (change === null) return { symbol: '—', label: '无上月排名' };
+  if (change > 0) return { symbol: `↑${change}`, label: `比上月上升${change}位` };
+  if (change < 0) return { symbol: `↓${-change}`, label: `比上月下降${-change}位` };
+  return { symbol: '→', label: '与上月持平' };
+}
+
+/** `2026-04` → `2026年1-4月` (cumulative period as bulletins write it). */
+export function periodRange(period: string): string {
+  const [y, m] = period.split('-').map(Number) as [number, number];
+  return m === 1 ? `${y}年1月` : `${y}年1-${m}月`;
+}
+
+/** `2026-04` → `2026年4月`. */
+export function periodMonth(period: string): string {
+  const [y, m] = period.split('-').map(Number) as [number, number];
+  return `${y}年${m}月`;
+}
+
+function trim(n: number, digits: number): string {
+  return wan(n, digits);
+}

@@ -1,0 +1,238 @@
+/**
+ * The pure middle of the build: reference tables + read returns → the site model.
+ *
+ *   returns ─ readReturnFile ─┐
+ *   units, targets, chains ───┼─ assemblePeriod ─ checkProjects ─ compute ─ draftBulletin ─► SiteModel
+ *   site.json ────────────────┘
+ */
+import { draftBulletin } from './bulletin/draft.ts';
+import { breakdowns } from './compute/breakdowns.ts';
+import { placeOnChains, projectRef } from './compute/chains.ts';
+import { actuals, addActuals, indicators, sumTargets, type Actuals } from './compute/indicators.ts';
+import { light, LIGHT_LABEL } from './compute/light.ts';
+import { rankChange, rankDescending } from './compute/rank.ts';
+import { checkProjects } from './checks/projects.ts';
+import type { SiteConfig } from './config.ts';
+import { a1 } from './recognise/header.ts';
+import type { Audience, PeriodModel, SiteModel } from './model.ts';
+import type { ReturnFile } from './read/return-file.ts';
+import type { Targets } from './registry.ts';
+import { cmp } from './util.ts';
+import type { Chain, FileAccount, GroupResult, Issue, Project, Unit, UnitResult } from './types.ts';
+
+export interface PipelineInput {
+  config: SiteConfig;
+  audience: Audience;
+  units: Unit[];
+  targets: ReadonlyMap<number, Targets>;
+  chains: Chain[];
+  returns: ReturnFile[];
+  /** Issues found while loading the reference tables and folders. */
+  globalIssues: Issue[];
+}
+
+/** `2026-04` → the previous month of the same year, or null in January. */
+export function previousMonth(period: string): string | null {
+  const [y, m] = period.split('-').map(Number) as [number, number];
+  return m === 1 ? null : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
+
+export function sameMonthLastYear(period: string): string {
+  const [y, m] = period.split('-').map(Number) as [number, number];
+  return `${y - 1}-${String(m).padStart(2, '0')}`;
+}
+
+interface Assembled {
+  period: string;
+  projects: Project[];
+  byUnit: Map<string, Project[]>;
+  filesByUnit: Map<string, string[]>;
+  submitted: Set<string>;
+  issues: Issue[];
+  files: FileAccount[];
+  columns: Map<string, Record<string, number>>;
+}
+
+/** Gathers a period's returns: one return per unit (a second one is reported, not counted). */
+function assemble(period: string, returns: readonly ReturnFile[], units: readonly Unit[]): Assembled {
+  const files = [...returns].sort((a, b) => cmp(a.file, b.file));
+  const a: Assembled = { period, projects: [], byUnit: new Map(), filesByUnit: new Map(), submitted: new Set(), issues: [], files: [], columns: new Map() };
+  const owner = new Map<string, string>(); // unit → "file｜sheet" that first reported it
+  const known = new Set(units.map((u) => u.code));
+  for (const rf of files) {
+    const account = { ...rf.account };
+    a.issues.push(...rf.issues);
+    for (const ledger of rf.ledgers) {
+      const where = `${rf.file}｜${ledger.sheet}`;
+      a.columns.set(`${rf.file}\u0000${ledger.sheet}`, ledger.columns);
+      const ledgerUnits = new Set(ledger.projects.map((p) => p.unit));
+      if (ledger.unit) ledgerUnits.add(ledger.unit);
+      const refused = new Set<string>();
+      for (const u of ledgerUnits) {
+        if (!known.has(u)) continue;
+        const first = owner.get(u);
+        if (first && first !== where) {
+          refused.add(u);
+          const name = units.find((x) => x.code === u)?.name ?? u;
+          a.issues.push({
+            severity: 'error', kind: 'duplicate-return', file: rf.file, sheet: ledger.sheet, cell: null, row: null, unit: u, project: null,
+            message: `“${name}”本期已由 ${first.replace('｜', ' 的工作表 ')} 报送，此处为第二份报表，未计入；请确认哪一份是正式报表并删除另一份`,
+          });
+        } else {
+          owner.set(u, where);
+          a.submitted.add(u);
+          a.filesByUnit.set(u, [...(a.filesByUnit.get(u) ?? []), rf.file]);
+        }
+      }
+      for (const p of ledger.projects) {
+        if (refused.has(p.unit)) { account.projects--; account.rejected++; continue; }
+        a.projects.push(p);
+        let list = a.byUnit.get(p.unit);
+        if (!list) { list = []; a.byUnit.set(p.unit, list); }
+        list.push(p);
+      }
+    }
+    a.files.push(account);
+  }
+  return a;
+}
+
+function targetsFor(targets: ReadonlyMap<number, Targets>, year: number): Map<string, Record<string, number>> {
+  const t = targets.get(year);
+  return new Map((t?.rows ?? []).map((r) => [r.unit, r.values]));
+}
+
+/** Builds the whole site model. Pure: same input, same model. */
+export function buildModel(input: PipelineInput): SiteModel {
+  const { config, units, targets, chains } = input;
+  const byPeriod = new Map<string, ReturnFile[]>();
+  for (const rf of input.returns) byPeriod.set(rf.period, [...(byPeriod.get(rf.period) ?? []), rf]);
+  const periods = [...byPeriod.keys()].sort();
+  const groups = orderGroups(units, config.groupOrder);
+  const assembled = new Map(periods.map((p) => [p, assemble(p, byPeriod.get(p)!, units)]));
+  const unitActuals = new Map<string, Map<string, Actuals>>();
+  for (const [p, a] of assembled) unitActuals.set(p, new Map(units.map((u) => [u.code, actuals(a.byUnit.get(u.code) ?? [])])));
+
+  const models: PeriodModel[] = [];
+  const byPeriodModel = new Map<string, PeriodModel>();
+  for (const period of periods) {
+    const a = assembled.get(period)!;
+    const [year, month] = period.split('-').map(Number) as [number, number];
+    const timeProgress = month / 12;
+    const prev = previousMonth(period);
+    const lastYear = sameMonthLastYear(period);
+    const prevAssembled = prev ? assembled.get(prev) ?? null : null;
+    const lastYearActuals = unitActuals.get(lastYear) ?? null;
+    const lastYearAssembled = assembled.get(lastYear) ?? null;
+    const unitTargets = targetsFor(targets, year);
+    const unitName = (code: string) => units.find((u) => u.code === code)?.name ?? code;
+    const issues: Issue[] = [...input.globalIssues, ...a.issues];
+
+    if (!targets.has(year)) {
+      issues.push({ severity: 'warning', kind: 'no-targets', message: `没有找到${year}年的目标任务表（targets/${year}.xlsx 或 .csv），完成率和排名无法计算`, file: null, sheet: null, cell: null, row: null, unit: null, project: null });
+    }
+    issues.push(...checkProjects({
+      period, projects: a.projects, previous: prevAssembled?.projects ?? null, thresholds: config.checks, unitName,
+      cellOf: (p, field) => {
+        const col = a.columns.get(`${p.source.file}\u0000${p.source.sheet}`)?.[field];
+        return col === undefined ? null : a1(p.source.row - 1, col);
+      },
+    }));
+
+    const placement = placeOnChains(chains, a.projects, config.chains);
+    for (const u of placement.unplaced) {
+      const p = u.project;
+      const col = a.columns.get(`${p.source.file}\u0000${p.source.sheet}`)?.[p.chain && u.reason.startsWith('产业链') ? 'chain' : 'link'];
+      issues.push({ severity: 'warning', kind: 'unknown-chain', message: `${u.reason}，该项目列为“未归链”`, file: p.source.file, sheet: p.source.sheet, row: p.source.row, cell: col === undefined ? null : a1(p.source.row - 1, col), unit: p.unit, project: p.code ?? p.name });
+    }
+
+    const notSubmitted: string[] = [];
+    const unitResults: UnitResult[] = units.map((u) => {
+      const submitted = a.submitted.has(u.code);
+      if (!submitted) notSubmitted.push(u.code);
+      const act = unitActuals.get(period)!.get(u.code)!;
+      const lastYearFunds = lastYearAssembled?.submitted.has(u.code) ? lastYearActuals!.get(u.code)!.fundsInPlace : null;
+      const ind = indicators(act, unitTargets.get(u.code) ?? null, lastYearFunds, timeProgress);
+      const l = submitted ? light(ind.fundsCompletion, timeProgress, config.lights) : null;
+      return {
+        code: u.code, name: u.name, group: u.group, submitted, ...ind,
+        rank: null, rankChange: null, light: l, lightLabel: l ? LIGHT_LABEL[l] : submitted ? '无目标' : '未报送',
+        files: a.filesByUnit.get(u.code) ?? [],
+      };
+    });
+    for (const code of notSubmitted) {
+      const u = units.find((x) => x.code === code)!;
+      issues.push({ severity: 'warning', kind: 'not-submitted', message: `“${u.name}”本期未报送台账`, file: null, sheet: null, cell: null, row: null, unit: code, project: null });
+    }
+    for (const u of units) {
+      if (targets.has(year) && !unitTargets.get(u.code)?.['fundsInPlace']) {
+        issues.push({ severity: 'warning', kind: 'no-target', message: `“${u.name}”没有${year}年到位资金目标，不参加排名`, file: `targets/${year}`, sheet: null, cell: null, row: null, unit: u.code, project: null });
+      }
+    }
+
+    // Ranks within each group; an unsubmitted unit is not ranked.
+    const prevModel = prev ? byPeriodModel.get(prev) : undefined;
+    for (const g of groups) {
+      const members = unitResults.filter((u) => u.group === g);
+      const ranks = rankDescending(members, (u) => (u.submitted ? u.fundsCompletion : null));
+      members.forEach((u, i) => {
+        u.rank = ranks[i]!;
+        u.rankChange = rankChange(prevModel?.units.find((x) => x.code === u.code)?.rank, u.rank);
+      });
+    }
+
+    const groupResults: GroupResult[] = groups.map((g) => {
+      const members = units.filter((u) => u.group === g);
+      const act = addActuals(members.map((u) => unitActuals.get(period)!.get(u.code)!));
+      const lyFunds = lastYearAssembled ? addActuals(members.map((u) => lastYearActuals!.get(u.code)!)).fundsInPlace : null;
+      const t = sumTargets(members.map((u) => unitTargets.get(u.code) ?? null));
+      return { name: g, units: members.length, submittedUnits: members.filter((u) => a.submitted.has(u.code)).length, ...indicators(act, t, lyFunds, timeProgress) };
+    });
+    const cityAct = addActuals(units.map((u) => unitActuals.get(period)!.get(u.code)!));
+    const cityTarget = targets.get(year)?.city ?? sumTargets(units.map((u) => unitTargets.get(u.code) ?? null));
+    const cityLastYear = lastYearAssembled ? addActuals(units.map((u) => lastYearActuals!.get(u.code)!)).fundsInPlace : null;
+    const totals = {
+      ...indicators(cityAct, cityTarget, cityLastYear, timeProgress),
+      units: units.length, submittedUnits: a.submitted.size, startedProjects: cityAct.startedProjects,
+    };
+
+    const known = new Set(units.map((u) => u.code));
+    const projects = a.projects.filter((p) => known.has(p.unit)).sort(compareProjects(units));
+    const model: PeriodModel = {
+      period, year, month, timeProgress, totals, groups: groupResults, units: unitResults,
+      breakdowns: breakdowns(projects), chains: placement.chains,
+      unplaced: placement.unplaced.map((u) => ({ ref: projectRef(u.project), unit: u.project.unit, name: u.project.name, chain: u.project.chain, link: u.project.link, reason: u.reason })),
+      projects: input.audience === 'public' ? projects.map(stripInternal) : projects,
+      issues: sortIssues(issues), files: a.files, notSubmitted,
+      previousPeriod: prevModel ? prev : null, lastYearPeriod: lastYearAssembled ? lastYear : null,
+      draft: { title: '', sections: [] },
+    };
+    model.draft = draftBulletin(model, config);
+    models.push(model);
+    byPeriodModel.set(period, model);
+  }
+  return { config, audience: input.audience, units, chains, groups, periods: models, globalIssues: input.globalIssues };
+}
+
+function orderGroups(units: readonly Unit[], preferred: readonly string[]): string[] {
+  const present = [...new Set(units.map((u) => u.group))];
+  return [...preferred.filter((g) => present.includes(g)), ...present.filter((g) => !preferred.includes(g))];
+}
+
+function compareProjects(units: readonly Unit[]) {
+  const order = new Map(units.map((u, i) => [u.code, i]));
+  return (a: Project, b: Project) =>
+    (order.get(a.unit)! - order.get(b.unit)!) || cmp(a.source.file, b.source.file) || cmp(a.source.sheet, b.source.sheet) || a.source.row - b.source.row;
+}
+
+/** Removes personal and internal fields (包保领导, 联系人, 联系电话, 填报人) for a public build. */
+export function stripInternal(p: Project): Project {
+  return { ...p, internal: { leader: null, contact: null, phone: null, filler: null } };
+}
+
+const severityOrder = { error: 0, warning: 1 } as const;
+function sortIssues(issues: Issue[]): Issue[] {
+  return [...issues].sort((a, b) =>
+    severityOrder[a.severity] - severityOrder[b.severity] || cmp(a.file ?? '', b.file ?? '') || cmp(a.sheet ?? '', b.sheet ?? '') ||
+    (a.row ?? 0) - (b.row ?? 0) || cmp(a.kind, b.kind) || cmp(a.message, b.message));
+}

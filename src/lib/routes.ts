@@ -1,0 +1,41 @@
+/**
+ * Every URL of the site, in one place. Slugs are made from codes, never from free text, so links
+ * are stable and safe; all links go through `href` so a sub-path (`--base`) just works.
+ */
+import type { SiteModel } from './model.ts';
+
+/** A unit code as a URL segment: kept when it is plain ASCII, else hex-encoded. */
+export function slug(code: string): string {
+  if (/^[A-Za-z0-9_-]{1,64}$/.test(code)) return code;
+  return 'x' + [...new TextEncoder().encode(code)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export const paths = {
+  home: () => '',
+  bulletin: (period: string) => `${period}/`,
+  unit: (period: string, code: string) => `${period}/units/${slug(code)}/`,
+  projects: (period: string) => `${period}/projects/`,
+  quality: (period: string) => `${period}/quality/`,
+  chains: (period: string) => `${period}/chains/`,
+  chain: (period: string, chainSlug: string) => `${period}/chains/${slug(chainSlug)}/`,
+  data: (period: string, file: string) => `data/${period}/${file}`,
+};
+
+/** Prefixes a site path with the base (`/` or `/sub/path/`). */
+export function href(base: string, path: string): string {
+  const b = base.endsWith('/') ? base : `${base}/`;
+  return `${b}${path.replace(/^\//, '')}`;
+}
+
+/** getStaticPaths for per-period pages. */
+export function periodPaths(model: SiteModel) {
+  return model.periods.map((p) => ({ params: { period: p.period } }));
+}
+
+export function unitPaths(model: SiteModel) {
+  return model.periods.flatMap((p) => p.units.map((u) => ({ params: { period: p.period, code: slug(u.code) }, props: { code: u.code } })));
+}
+
+export function chainPaths(model: SiteModel) {
+  return model.periods.flatMap((p) => p.chains.map((c) => ({ params: { period: p.period, chain: slug(c.slug) }, props: { slug: c.slug } })));
+}
