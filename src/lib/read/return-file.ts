@@ -42,6 +42,9 @@ export function readReturnFile(bytes: Uint8Array, file: string, period: string, 
   const fileUnit = units.within(base.replace(/\.[^.]*$/, ''));
   const found: SheetLedger[] = [];
   for (const sheet of wb.sheets) {
+    if (sheet.declaredRange) {
+      result.issues.push(fileIssue(file, 'declared-range', `工作表“${sheet.name}”声明的范围为 ${sheet.declaredRange}（远超实际内容），只读取了实际存在的前${sheet.rows.length}行`, 'warning', sheet.name));
+    }
     const ledger = readLedgerSheet(sheet, { file, units, fileUnit });
     if (ledger) found.push(ledger);
     else if (sheet.rows.some((r) => r.some((v) => v !== null))) result.ignoredSheets.push(sheet.name);

@@ -22,6 +22,8 @@ export interface RawSheet {
   merges: Merge[];
   /** True when the sheet was cut at `maxRows`. */
   truncated: boolean;
+  /** The range the sheet declares when it claims more rows than were read (a hostile or broken dimension). */
+  declaredRange?: string;
 }
 
 export interface RawWorkbook {
@@ -138,12 +140,62 @@ function fromSheetJS(input: Uint8Array | string, kind: 'zip' | 'ole' | 'html', l
   const sheets: RawSheet[] = [];
   const lostSheets: string[] = [];
   for (const name of wb.SheetNames) {
-    // `__proto__` as a sheet name must not reach the prototype.
-    const ws = Object.prototype.hasOwnProperty.call(wb.Sheets, name) ? wb.Sheets[name] : undefined;
+    const ws = ownSheet(wb, name);
     if (!ws) { lostSheets.push(name); continue; }
     sheets.push(toRawSheet(name, ws, limits));
   }
-  return { ok: true, workbook: { format: wb.bookType ?? kind, sheets, lostSheets } };
+  // On malformed XML SheetJS returns an empty sheet instead of an error: compare with the part itself.
+  if (kind === 'zip' && typeof input !== 'string' && sheets.some((s) => s.rows.length === 0)) {
+    const parts = sheetPartsWithCells(input);
+    for (const s of sheets) if (s.rows.length === 0 && parts.has(s.name)) lostSheets.push(s.name);
+  }
+  return { ok: true, workbook: { format: wb.bookType ?? kind, sheets: sheets.filter((s) => !lostSheets.includes(s.name)), lostSheets } };
+}
+
+/**
+ * A sheet by name, without trusting the object: SheetJS stores sheets in a plain object, so a sheet
+ * named `__proto__` becomes that object's prototype (only that object's; nothing global changes).
+ */
+function ownSheet(wb: XLSX.WorkBook, name: string): XLSX.WorkSheet | undefined {
+  if (Object.prototype.hasOwnProperty.call(wb.Sheets, name)) return wb.Sheets[name];
+  if (name === '__proto__') {
+    const proto = Object.getPrototypeOf(wb.Sheets) as XLSX.WorkSheet | null;
+    if (proto && proto !== Object.prototype && ('!data' in proto || '!ref' in proto)) return proto;
+  }
+  return undefined;
+}
+
+/** Names of the sheets whose XML part holds cells, read straight from the zip. */
+function sheetPartsWithCells(buf: Uint8Array): Set<string> {
+  const out = new Set<string>();
+  try {
+    const CFB = (XLSX as unknown as { CFB: { read(b: Uint8Array, o: object): { FullPaths: string[]; FileIndex: { content?: Uint8Array }[] } } }).CFB;
+    const zip = CFB.read(buf, { type: 'buffer' });
+    const file = (path: string) => {
+      const i = zip.FullPaths.findIndex((p) => p.toLowerCase().endsWith(path.toLowerCase()));
+      const c = i >= 0 ? zip.FileIndex[i]?.content : undefined;
+      return c ? new TextDecoder().decode(c) : '';
+    };
+    const book = file('xl/workbook.xml');
+    const rels = file('xl/_rels/workbook.xml.rels');
+    const target = new Map<string, string>();
+    for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
+      const id = /\bId="([^"]+)"/.exec(m[0])?.[1];
+      const t = /\bTarget="([^"]+)"/.exec(m[0])?.[1];
+      if (id && t) target.set(id, t.replace(/^\/?(xl\/)?/, 'xl/'));
+    }
+    for (const m of book.matchAll(/<sheet\b[^>]*>/g)) {
+      const name = /\bname="([^"]*)"/.exec(m[0])?.[1];
+      const id = /\br:id="([^"]+)"/.exec(m[0])?.[1];
+      const part = id ? target.get(id) : undefined;
+      if (!name || !part) continue;
+      const xml = file(part);
+      if (/<c\b[^>]*>\s*<(v|is)\b/.test(xml)) out.add(name.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'"));
+    }
+  } catch {
+    // Could not inspect: keep what SheetJS returned.
+  }
+  return out;
 }
 
 function toRawSheet(name: string, ws: XLSX.WorkSheet, limits: ReadLimits): RawSheet {
@@ -160,7 +212,10 @@ function toRawSheet(name: string, ws: XLSX.WorkSheet, limits: ReadLimits): RawSh
     rows.push(row);
   }
   const merges = ((ws['!merges'] ?? []) as Merge[]).filter((m) => m.s.r < limits.maxRows && m.s.c < limits.maxCols);
-  return { name, rows, merges, truncated: data.length > limits.maxRows };
+  const sheet: RawSheet = { name, rows, merges, truncated: data.length > limits.maxRows };
+  const full = (ws as { '!fullref'?: string })['!fullref'];
+  if (full && XLSX.utils.decode_range(full).e.r >= limits.maxRows) sheet.declaredRange = full;
+  return sheet;
 }
 
 function cellValue(cell: XLSX.CellObject | undefined): CellValue {
