@@ -153,6 +153,8 @@ export function buildModel(input: PipelineInput): SiteModel {
       const act = unitActuals.get(period)!.get(u.code)!;
       const lastYearFunds = lastYearAssembled?.submitted.has(u.code) ? lastYearActuals!.get(u.code)!.fundsInPlace : null;
       const ind = indicators(act, unitTargets.get(u.code) ?? null, lastYearFunds, timeProgress);
+      // A unit that did not report has no completion, 同比 or schedule gap this month (not 0%).
+      if (!submitted) Object.assign(ind, { fundsCompletion: null, fundsYoY: null, aheadPoints: null, targets: {} });
       const l = submitted ? light(ind.fundsCompletion, timeProgress, config.lights) : null;
       return {
         code: u.code, name: u.name, group: u.group, submitted, ...ind,

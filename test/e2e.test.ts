@@ -1,0 +1,166 @@
+/**
+ * End to end: build the sample data folder with the real command, then compare summary.json and
+ * the bulletin's sentences with figures computed here, independently, from the sample's own model
+ * (the truth the messy files were written from).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { sampleModel, COUNTED_STAGES, type SampleModel } from '../scripts/sample/model.ts';
+
+const out = join(import.meta.dirname, '.out', 'e2e-sample');
+let truth: SampleModel;
+let stdout = '';
+
+beforeAll(() => {
+  truth = sampleModel();
+  stdout = execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/build.ts', '--data', 'data', '--out', out], {
+    cwd: join(import.meta.dirname, '..'), encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
+});
+
+const summaryOf = (period: string) => JSON.parse(readFileSync(join(out, 'data', period, 'summary.json'), 'utf8'));
+
+interface Expected { projects: number; contractAmount: number; fundsInPlace: number; submitted: boolean }
+function expectedUnits(period: string): Map<string, Expected> {
+  const p = truth.periods.find((x) => x.period === period)!;
+  const map = new Map<string, Expected>();
+  for (const u of truth.units) {
+    const ret = p.returns.find((r) => r.unit === u.code);
+    const rows = (ret?.rows ?? []).filter((r) => COUNTED_STAGES.includes(r.stage));
+    map.set(u.code, {
+      projects: rows.length,
+      contractAmount: rows.reduce((s, r) => s + r.contractAmount, 0),
+      fundsInPlace: rows.reduce((s, r) => s + r.fundsInPlace, 0),
+      submitted: Boolean(ret),
+    });
+  }
+  return map;
+}
+const targetOf = (year: number, code: string) => truth.targets.find((t) => t.year === year && t.unit === code)?.fundsInPlace ?? null;
+
+/** Competition ranking written out longhand, to check the module's. */
+function ranks(values: [string, number | null][]): Map<string, number | null> {
+  const m = new Map<string, number | null>();
+  for (const [code, v] of values) m.set(code, v === null ? null : 1 + values.filter(([, w]) => w !== null && w > v + 1e-12).length);
+  return m;
+}
+
+describe('npm run build on the sample data', () => {
+  it('prints a progress line per file and a closing summary', () => {
+    const dataDir = join(import.meta.dirname, '..', 'data', 'returns');
+    const files = readdirSync(dataDir).reduce((n, d) => n + readdirSync(join(dataDir, d)).length, 0);
+    expect(stdout).toContain('完成：读取文件');
+    expect(stdout).toMatch(/问题：错误 \d+ 条，提示 \d+ 条/);
+    expect((stdout.match(/^\[\s*\d+\/\d+\]/gm) ?? []).length).toBe(files);
+    expect(stdout).toContain(`完成：读取文件 ${files} 个（跳过 0 个）`);
+  });
+
+  it('writes summary.json for every period with the SPEC field names', () => {
+    for (const p of truth.periods) {
+      const s = summaryOf(p.period);
+      expect(Object.keys(s)).toEqual(expect.arrayContaining(['period', 'timeProgress', 'totals', 'groups', 'units', 'breakdowns', 'chains', 'issues']));
+      expect(s.timeProgress).toBeCloseTo(p.month / 12, 12);
+      for (const k of ['projects', 'contractAmount', 'fundsInPlace', 'fundsTarget', 'fundsCompletion', 'fundsYoY']) expect(s.totals).toHaveProperty(k);
+      expect(Object.keys(s.breakdowns).sort()).toEqual(['industry', 'projectType', 'size', 'stage']);
+    }
+  });
+
+  it('gives every unit, group and the city the figures computed from the ledgers, in every period', () => {
+    for (const p of truth.periods) {
+      const s = summaryOf(p.period);
+      const exp = expectedUnits(p.period);
+      const lastYear = truth.periods.find((x) => x.period === `${p.year - 1}-${String(p.month).padStart(2, '0')}`);
+      const expLast = lastYear ? expectedUnits(lastYear.period) : null;
+      for (const u of s.units) {
+        const e = exp.get(u.code)!;
+        expect(u.submitted, `${p.period} ${u.code}`).toBe(e.submitted);
+        expect([u.projects, u.contractAmount, u.fundsInPlace], `${p.period} ${u.code}`).toEqual([e.projects, e.contractAmount, e.fundsInPlace]);
+        const target = targetOf(p.year, u.code);
+        expect(u.fundsTarget).toBe(target);
+        if (!e.submitted || target === null) expect(u.fundsCompletion).toBeNull();
+        else expect(u.fundsCompletion).toBeCloseTo(e.fundsInPlace / target, 12);
+        const ly = expLast?.get(u.code);
+        if (e.submitted && ly?.submitted && ly.fundsInPlace > 0) expect(u.fundsYoY).toBeCloseTo(e.fundsInPlace / ly.fundsInPlace - 1, 12);
+        else expect(u.fundsYoY).toBeNull();
+      }
+      const all = [...exp.values()];
+      expect(s.totals.projects).toBe(all.reduce((n, e) => n + e.projects, 0));
+      expect(s.totals.fundsInPlace).toBe(all.reduce((n, e) => n + e.fundsInPlace, 0));
+      expect(s.totals.contractAmount).toBe(all.reduce((n, e) => n + e.contractAmount, 0));
+      const cityTarget = truth.targets.filter((t) => t.year === p.year).reduce((n, t) => n + t.fundsInPlace, 0);
+      expect(s.totals.fundsCompletion).toBeCloseTo(s.totals.fundsInPlace / cityTarget, 12);
+      for (const g of s.groups) {
+        const members = truth.units.filter((u) => u.group === g.name);
+        expect(g.fundsInPlace).toBe(members.reduce((n, u) => n + exp.get(u.code)!.fundsInPlace, 0));
+      }
+    }
+  });
+
+  it('ranks units within their group with shared ranks, and rank changes against last month', () => {
+    for (const p of truth.periods) {
+      const s = summaryOf(p.period);
+      const prev = p.month > 1 && existsSync(join(out, 'data', `${p.year}-${String(p.month - 1).padStart(2, '0')}`)) ? summaryOf(`${p.year}-${String(p.month - 1).padStart(2, '0')}`) : null;
+      for (const group of new Set(truth.units.map((u) => u.group))) {
+        const members = s.units.filter((u: { group: string }) => u.group === group);
+        const expected = ranks(members.map((u: { code: string; submitted: boolean; fundsCompletion: number | null }) => [u.code, u.submitted ? u.fundsCompletion : null]));
+        for (const u of members) {
+          expect(u.rank, `${p.period} ${u.code}`).toBe(expected.get(u.code));
+          const before = prev?.units.find((x: { code: string }) => x.code === u.code)?.rank ?? null;
+          expect(u.rankChange).toBe(before === null || u.rank === null ? null : before - u.rank);
+        }
+      }
+    }
+  });
+
+  it('drafts the bulletin in the conventional wording with the computed figures', () => {
+    const latest = truth.periods.at(-1)!;
+    const s = summaryOf(latest.period);
+    const text = s.bulletin.sections.flatMap((x: { paragraphs: string[] }) => x.paragraphs).join('\n');
+    expect(s.bulletin.title).toBe(`关于${latest.year}年1-${latest.month}月全市招商引资工作情况的通报`);
+    const exp = expectedUnits(latest.period);
+    for (const u of truth.units) {
+      const e = exp.get(u.code)!;
+      const target = targetOf(latest.year, u.code)!;
+      if (!e.submitted) { expect(text).toContain(`${u.name}未报送`); continue; }
+      expect(text).toContain(`${u.name}到位资金${(e.fundsInPlace / 1e4).toFixed(1)}亿元，完成年度指标任务的${((e.fundsInPlace / target) * 100).toFixed(1)}%`);
+    }
+    const html = readFileSync(join(out, latest.period, 'index.html'), 'utf8');
+    expect(html).toContain(s.bulletin.title);
+    expect(html).toContain(`到位资金${(s.totals.fundsInPlace / 1e4).toFixed(1)}亿元`);
+  });
+
+  it('marks the units that did not report and finds the planted faults with their cells', () => {
+    for (const p of truth.periods) {
+      const s = summaryOf(p.period);
+      expect(s.units.filter((u: { submitted: boolean }) => !u.submitted).map((u: { code: string }) => u.code).sort()).toEqual([...p.missing].sort());
+    }
+    const kinds: Record<string, string> = { 'duplicate-across-units': 'cross-unit-duplicate', 'funds-above-contract': 'funds-above-contract', 'date-after-period': 'date-after-period' };
+    for (const f of truth.plantedFaults) {
+      const s = summaryOf(f.periods.at(-1)!);
+      const found = s.issues.find((i: { kind: string; project: string }) => i.kind === kinds[f.kind] && (i.project === f.project || i.project === f.otherProject));
+      expect(found, f.description).toBeDefined();
+      expect(found.file).toMatch(/^returns\//);
+      expect(found.sheet).toBeTruthy();
+      expect(found.cell).toMatch(/^[A-Z]+\d+$/);
+    }
+  });
+
+  it('keeps every contact number of the sample out of the public build', () => {
+    const phones = new Set<string>();
+    for (const p of truth.periods) for (const r of p.returns) { phones.add(r.reporterPhone); for (const row of r.rows) phones.add(row.phone); }
+    const leaders = new Set<string>();
+    for (const p of truth.periods) for (const r of p.returns) for (const row of r.rows) leaders.add(row.leader);
+    const files: string[] = [];
+    const walk = (d: string) => { for (const f of readdirSync(d)) { const a = join(d, f); if (statSync(a).isDirectory()) walk(a); else files.push(a); } };
+    walk(out);
+    const XLSX_TEXT = (buf: Buffer) => buf.toString('latin1');
+    for (const f of files) {
+      const buf = readFileSync(f);
+      const text = f.endsWith('.xlsx') ? XLSX_TEXT(buf) : buf.toString('utf8');
+      for (const phone of phones) expect(text.includes(phone), `${phone} in ${f}`).toBe(false);
+      if (!f.endsWith('.xlsx')) for (const l of leaders) expect(text.includes(l), `${l} in ${f}`).toBe(false);
+    }
+  });
+});
