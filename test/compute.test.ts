@@ -4,17 +4,8 @@ import { placeOnChains } from '../src/lib/compute/chains.ts';
 import { actuals, completion, indicators, yoy } from '../src/lib/compute/indicators.ts';
 import { aheadPoints, light } from '../src/lib/compute/light.ts';
 import { rankChange, rankDescending } from '../src/lib/compute/rank.ts';
-import type { Project } from '../src/lib/types.ts';
+import { project } from './helpers/project.ts';
 
-export function project(over: Partial<Project>): Project {
-  return {
-    unit: 'A01', code: null, name: '项目', investor: null, investorOrigin: null, industry: null, chain: null, link: null,
-    projectType: null, stage: '签约', totalInvestment: null, contractAmount: null, fundsInPlace: null, fundsThisMonth: null,
-    foreignCapital: null, landArea: null, signDate: null, startDate: null, productionDate: null, remarks: null,
-    internal: { leader: null, contact: null, phone: null, filler: null },
-    source: { file: 'f.xlsx', sheet: 'Sheet1', row: 2 }, ...over,
-  };
-}
 
 describe('rankDescending', () => {
   it('rankDescending(values) gives ties a shared rank: 1, 2, 2, 4', () => {

@@ -81,6 +81,8 @@ export interface FileAccount {
   projects: number;
   rejected: number;
   nonData: number;
+  /** Sheets that hold no ledger (a 填报说明 sheet, say): listed, not counted. */
+  ignoredSheets?: string[];
   reason?: string;
 }
 

@@ -43,6 +43,15 @@ function make(p: Project, severity: Severity, kind: string, message: string, cel
   return { severity, kind, message, file: p.source.file, sheet: p.source.sheet, row: p.source.row, cell: cell ?? p.source.cell ?? null, unit: p.unit, project: ref(p) };
 }
 
+/** Project names that denote the same project: equal or contained once generic words are removed. */
+export function sameProjectName(a: string, b: string): boolean {
+  const strip = (t: string) => squash(t).replace(/(建设|新建|扩建)?项目$|[（(]?[一二三四五]期[)）]?|工程$/g, '');
+  const x = strip(a);
+  const y = strip(b);
+  if (!x || !y) return false;
+  return x === y || (Math.min(x.length, y.length) >= 4 && (x.includes(y) || y.includes(x)));
+}
+
 const fmt = (n: number) => (Math.round(n * 100) / 100).toString();
 
 export interface PeriodCheckInput {
@@ -98,15 +107,29 @@ export function checkProjects(input: PeriodCheckInput): Issue[] {
     else seen.set(k, p);
   }
 
-  // The same project reported by two units: same investor and the same project name.
-  const across = new Map<string, Project>();
+  // The same project reported by two units: same investor and a matching project name (equal, or
+  // one contained in the other once 项目/一期 and the like are removed). Grouped by investor first,
+  // so the comparison only runs within one investor's handful of projects.
+  const byInvestor = new Map<string, Project[]>();
   for (const p of projects) {
     if (!p.investor) continue;
-    const k = `${squash(p.name).replace(/项目$/, '')}|${squash(p.investor)}`;
-    const first = across.get(k);
-    if (first && first.unit !== p.unit) {
-      issues.push(make(p, 'warning', 'cross-unit-duplicate', `与“${unitName(first.unit)}”报送的项目同名且投资方相同（${first.source.file} 第${first.source.row}行），疑似重复统计，请两单位核实归属`));
-    } else if (!first) across.set(k, p);
+    const k = squash(p.investor).replace(/[（(].*?[)）]/g, '');
+    let list = byInvestor.get(k);
+    if (!list) { list = []; byInvestor.set(k, list); }
+    list.push(p);
+  }
+  for (const list of byInvestor.values()) {
+    if (list.length < 2 || new Set(list.map((p) => p.unit)).size < 2) continue;
+    const reported = new Set<Project>();
+    for (let i = 0; i < list.length; i++) {
+      for (let j = 0; j < i; j++) {
+        const a = list[j]!;
+        const b = list[i]!;
+        if (a.unit === b.unit || reported.has(b) || !sameProjectName(a.name, b.name)) continue;
+        reported.add(b);
+        issues.push(make(b, 'warning', 'cross-unit-duplicate', `与“${unitName(a.unit)}”报送的“${a.name}”投资方相同、项目名称一致（${a.source.file} 第${a.source.row}行），疑似重复统计，请两单位核实归属`));
+      }
+    }
   }
 
   if (previous) {

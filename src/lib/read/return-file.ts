@@ -54,6 +54,7 @@ export function readReturnFile(bytes: Uint8Array, file: string, period: string, 
     return skip('文件中没有找到项目台账（没有一行表头同时包含“项目名称”和其他台账列名）', 'no-ledger');
   }
   account.status = 'read';
+  if (result.ignoredSheets.length > 0) account.ignoredSheets = [...result.ignoredSheets];
   for (const l of found) {
     result.issues.push(...l.issues);
     result.ledgers.push({ sheet: l.sheet, unit: l.unit?.code ?? null, unitSource: l.unitSource, columns: Object.fromEntries(l.header.columns.map((c) => [c.field, c.col])), projects: l.projects });
