@@ -6,7 +6,8 @@
  * 2 bad usage.
  */
 import { parseArgs } from 'node:util';
-import { resolve, relative } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { join, resolve, relative } from 'node:path';
 import { loadDataFolder } from '../src/io/data-folder.ts';
 import { readReturns } from '../src/io/read-returns.ts';
 import { renderSite } from '../src/io/site-build.ts';
@@ -53,6 +54,10 @@ async function main(): Promise<number> {
   const dataDir = resolve(v.data ?? 'data');
   const outDir = resolve(v.out ?? 'dist');
   const say = (line: string) => process.stdout.write(`${line}\n`);
+  // --out is emptied on every build: refuse a folder that holds something other than a site.
+  if (existsSync(outDir) && readdirSync(outDir).length > 0 && !existsSync(join(outDir, 'index.html')) && !existsSync(join(outDir, 'data', 'index.json'))) {
+    usage(`输出目录 ${outDir} 不是空目录，也不像是之前生成的网站；为避免误删文件，请指定一个新的或空的目录`);
+  }
 
   say(`通报生成：读取 ${dataDir}`);
   const folder = loadDataFolder(dataDir);

@@ -1,0 +1,105 @@
+/**
+ * The command as a clerk uses it: flags, exit codes, the closing summary, and the folder it builds,
+ * on a small data folder with planted faults generated here.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runBuild } from './helpers/cli.ts';
+import { HEADER, put, UNITS, workbook } from './helpers/workbooks.ts';
+
+const tmp = mkdtempSync(join(tmpdir(), 'tongbao-cli-'));
+const data = join(tmp, 'data');
+const PHONE = '13912345678';
+
+beforeAll(() => {
+  put(data, 'units.xlsx', workbook([{ name: '名册', rows: UNITS }]));
+  put(data, 'targets/2026.csv', '单位,到位资金（万元）\r\n平原县,100000\r\n东山县,80000\r\nA03,50000\r\n经开区,60000\r\n高新区,60000\r\n市商务局,20000\r\n');
+  for (const m of ['2026-03', '2026-04']) {
+    const k = m === '2026-03' ? 1 : 2;
+    put(data, `returns/${m}/平原县.xlsx`, workbook([{ name: '台账', rows: [HEADER, ['P1', '电池项目', '甲公司', '工业', '新建', '开工', 50000, 30000, 10000 * k, '2026-01-05', PHONE]] }]));
+    put(data, `returns/${m}/东山县.xlsx`, workbook([{ name: '台账', rows: [HEADER, ['D1', '=HYPERLINK("http://x")', '乙公司', '服务业', '新建', '签约', 2000, 1500, 500 * k, null, null]] }]));
+  }
+  // Faults in April: a corrupt file, an unknown unit, a second return for 平原县, a bad amount.
+  put(data, 'returns/2026-04/损坏.xlsx', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]));
+  put(data, 'returns/2026-04/火星县.xlsx', workbook([{ name: 'Sheet1', rows: [['填报单位：火星县'], HEADER, ['M1', '火星项目', '丙', '工业', '新建', '签约', 1, 1, 1, null, null]] }]));
+  put(data, 'returns/2026-04/平原县（更正）.xlsx', workbook([{ name: '台账', rows: [HEADER, ['P1', '电池项目', '甲公司', '工业', '新建', '开工', 50000, 30000, 99999, null, null]] }]));
+  put(data, 'returns/2026-04/A03.xlsx', workbook([{ name: 'Sheet1', rows: [HEADER, ['X1', '文旅项目', '丁', '文旅', '新建', '签约', 100, 100, '一百', null, null]] }]));
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('npm run build', () => {
+  it('builds despite bad files, exits 0, and reports every fault in the closing summary', () => {
+    const out = join(tmp, 'public');
+    const r = runBuild(['--data', data, '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/损坏\.xlsx\s+✗ 跳过：/);
+    expect(r.stdout).toMatch(/完成：读取文件 8 个（跳过 1 个）/);
+    expect(r.stdout).toMatch(/问题：错误 [1-9]\d* 条/);
+    const s = JSON.parse(readFileSync(join(out, 'data/2026-04/summary.json'), 'utf8'));
+    const kinds = s.issues.map((i: { kind: string }) => i.kind);
+    expect(kinds).toEqual(expect.arrayContaining(['unreadable', 'unknown-unit', 'duplicate-return', 'not-a-number', 'not-submitted']));
+    // The second 平原县 return is not counted: funds are the first file's.
+    expect(s.units.find((u: { code: string }) => u.code === 'A01').fundsInPlace).toBe(20000);
+    expect(s.issues.find((i: { kind: string }) => i.kind === 'not-a-number')).toMatchObject({ file: 'returns/2026-04/A03.xlsx', sheet: 'Sheet1', cell: 'I2', unit: 'A03', project: 'X1' });
+    // Every row read is counted or reported.
+    for (const f of s.files) expect(f.rowsRead).toBe(f.projects + f.rejected + f.nonData);
+    expect(existsSync(join(out, 'index.html'))).toBe(true);
+    expect(existsSync(join(out, '2026-04/quality/index.html'))).toBe(true);
+    const quality = readFileSync(join(out, '2026-04/quality/index.html'), 'utf8');
+    expect(quality).toContain('火星县');
+    expect(quality).toContain('未报送');
+  });
+
+  it('--strict exits 1 and lists the errors by file, without a stack trace', () => {
+    const r = runBuild(['--data', data, '--out', join(tmp, 'strict'), '--strict', '--quiet']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('严格模式');
+    expect(r.stdout).toContain('returns/2026-04/A03.xlsx');
+    expect(r.stdout).toMatch(/Sheet1 I2：.*一百/);
+    expect(r.stdout + r.stderr).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)/);
+  });
+
+  it('the public build has no contact numbers; --audience internal adds them', () => {
+    const pub = join(tmp, 'public');
+    expect(readFileSync(join(pub, 'data/2026-04/projects.csv'), 'utf8')).not.toContain(PHONE);
+    expect(readFileSync(join(pub, '2026-04/units/A01/index.html'), 'utf8')).not.toContain(PHONE);
+    const internal = join(tmp, 'internal');
+    expect(runBuild(['--data', data, '--out', internal, '--audience', 'internal', '--quiet']).code).toBe(0);
+    expect(readFileSync(join(internal, 'data/2026-04/projects.csv'), 'utf8')).toContain(PHONE);
+    expect(readFileSync(join(internal, '2026-04/units/A01/index.html'), 'utf8')).toContain(PHONE);
+  });
+
+  it('neutralises formulas in the CSV download and keeps the BOM', () => {
+    const text = readFileSync(join(tmp, 'public/data/2026-04/projects.csv'), 'utf8');
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    expect(text).toContain(`"'=HYPERLINK(""http://x"")"`);
+  });
+
+  it('--base /sub/path/ prefixes every internal link', () => {
+    const out = join(tmp, 'sub');
+    expect(runBuild(['--data', data, '--out', out, '--base', '/sub/path', '--quiet']).code).toBe(0);
+    const html = readFileSync(join(out, '2026-04/index.html'), 'utf8');
+    const hrefs = [...html.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!);
+    expect(hrefs.length).toBeGreaterThan(5);
+    const bad = hrefs.filter((h) => h.startsWith('/') && !h.startsWith('/sub/path/'));
+    expect(bad, html.slice(0, 3000)).toEqual([]);
+  });
+
+  it.each([
+    [['--audience', 'everyone'], 2, 'audience'],
+    [['--bogus'], 2, '参数错误'],
+    [['--base', 'no-slash'], 2, '--base'],
+  ])('bad usage %j exits 2 with a Chinese message', (args, code, text) => {
+    const r = runBuild(args as string[]);
+    expect(r.code).toBe(code);
+    expect(r.stderr).toContain(text as string);
+  });
+
+  it('exits 1 with a clear message when nothing can be built', () => {
+    const r = runBuild(['--data', join(tmp, 'does-not-exist'), '--out', join(tmp, 'none')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('数据目录不存在');
+  });
+});
