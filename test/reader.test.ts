@@ -216,6 +216,13 @@ describe('readReturnFile reports what it cannot use, and drops no row silently',
     expect(r.ledgers[0]!.projects[0]!.fundsInPlace).toBeNull();
   });
 
+  it('a negative amount is an error at its cell and is not counted', () => {
+    const rows: Aoa = [CLEAN[0]!, ['P1', '新能源电池项目', '甲公司', '工业', '新建', '开工', 50000, -30000, 12000, null]];
+    const r = read(workbook([{ name: '台账', rows }]));
+    expect(r.issues.find((i) => i.kind === 'negative-amount')).toMatchObject({ severity: 'error', cell: 'H2' });
+    expect(r.ledgers[0]!.projects[0]!.contractAmount).toBeNull();
+  });
+
   it('an unknown unit is reported and its rows are rejected, not counted', () => {
     const rows: Aoa = [['填报单位：火星县'], ...CLEAN];
     const r = read(workbook([{ name: 'Sheet1', rows }]), 'returns/2026-04/未知.xlsx');
