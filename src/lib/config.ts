@@ -32,6 +32,8 @@ export interface SiteConfig {
   /** Public URL of the site, used for QR codes and og:url when set (e.g. `https://zsj.example.gov.cn/tongbao/`). */
   siteUrl: string | null;
   base: string;
+  /** Reporting rule printed in the templates' 填报说明, e.g. 请于每月5日前报送上月台账。 */
+  reportingDeadline: string;
 }
 
 export const DEFAULT_CONFIG: SiteConfig = {
@@ -46,6 +48,7 @@ export const DEFAULT_CONFIG: SiteConfig = {
   rankBy: 'fundsCompletion',
   siteUrl: null,
   base: '/',
+  reportingDeadline: '请于每月5日前报送上月台账。',
 };
 
 /** Merges a parsed site.json over the defaults; throws with a Chinese message on bad values. */
@@ -79,6 +82,7 @@ export function resolveConfig(raw: unknown): SiteConfig {
     rankBy: 'fundsCompletion',
     siteUrl: typeof r['siteUrl'] === 'string' && /^https?:\/\//.test(r['siteUrl']) ? r['siteUrl'] : null,
     base: str(r['base'], '/'),
+    reportingDeadline: str(r['reportingDeadline'], DEFAULT_CONFIG.reportingDeadline),
   };
   if (r['rankBy'] !== undefined && r['rankBy'] !== 'fundsCompletion') throw new Error(`site.json 中 rankBy 只支持 "fundsCompletion"，不支持 ${JSON.stringify(r['rankBy'])}`);
   try { checkThresholds(config.lights); } catch { throw new Error('site.json 中 lights 的 yellowBehind 应不小于0，且 redBehind 应大于 yellowBehind'); }
