@@ -76,3 +76,12 @@ describe('checkProjects', () => {
     expect(sameProjectName('电池项目', '电池材料项目')).toBe(false);
   });
 });
+
+describe('maskPhones', () => {
+  it('hides mobile and landline numbers typed into free text, and nothing else', async () => {
+    const { maskPhones } = await import('../src/lib/pipeline.ts');
+    expect(maskPhones('联系人张三13900001111，座机0371-12345678')).toBe('联系人张三（电话已隐去），座机（电话已隐去）');
+    expect(maskPhones('总投资12000万元，2026年3月')).toBe('总投资12000万元，2026年3月');
+    expect(maskPhones(null)).toBeNull();
+  });
+});

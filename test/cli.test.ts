@@ -77,6 +77,17 @@ describe('npm run build', () => {
     expect(text).toContain(`"'=HYPERLINK(""http://x"")"`);
   });
 
+  it('keeps text as text in the XLSX downloads: no formulas', async () => {
+    const XLSX = await import('xlsx');
+    const wb = XLSX.read(readFileSync(join(tmp, 'public/data/2026-04/projects.xlsx')), { type: 'buffer', cellFormula: true });
+    const ws = wb.Sheets[wb.SheetNames[0]!]!;
+    const cells = Object.entries(ws).filter(([k]) => !k.startsWith('!')).map(([, c]) => c as { t: string; v: unknown; f?: string });
+    expect(cells.some((c) => c.f)).toBe(false);
+    expect(cells.find((c) => String(c.v).startsWith('=HYPERLINK'))?.t).toBe('s');
+    const ranking = XLSX.read(readFileSync(join(tmp, 'public/data/2026-04/rankings.xlsx')), { type: 'buffer' });
+    expect(ranking.SheetNames).toEqual(['县区', '开发区', '市直部门']);
+  });
+
   it('--base /sub/path/ prefixes every internal link', () => {
     const out = join(tmp, 'sub');
     expect(runBuild(['--data', data, '--out', out, '--base', '/sub/path', '--quiet']).code).toBe(0);

@@ -229,7 +229,17 @@ function compareProjects(units: readonly Unit[]) {
 
 /** Removes personal and internal fields (包保领导, 联系人, 联系电话, 填报人) for a public build. */
 export function stripInternal(p: Project): Project {
-  return { ...p, internal: { leader: null, contact: null, phone: null, filler: null } };
+  return {
+    ...p,
+    name: maskPhones(p.name)!, investor: maskPhones(p.investor), remarks: maskPhones(p.remarks),
+    internal: { leader: null, contact: null, phone: null, filler: null },
+  };
+}
+
+/** Phone numbers typed into free text (备注: “联系人张三13900001111”) are hidden in public builds too. */
+export function maskPhones(text: string | null): string | null {
+  if (text === null) return null;
+  return text.replace(/(?<!\d)(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}[- ]?\d{4}(?!\d)|(?<!\d)0\d{2,3}[- ]?\d{7,8}(?!\d)/g, '（电话已隐去）');
 }
 
 const severityOrder = { error: 0, warning: 1 } as const;
