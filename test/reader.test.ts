@@ -237,3 +237,33 @@ describe('readReturnFile reports what it cannot use, and drops no row silently',
     expect(r.issues[0]!.message).toContain('没有找到项目台账');
   });
 });
+
+describe('readReturnFile reads the rarer real-world layouts', () => {
+  it('section headings inside the table are not projects and give the type when there is no type column', () => {
+    const header = ['序号', '项目名称', '投资方', '项目阶段', '累计到位资金（万元）'];
+    const rows: Aoa = [header, ['一、新建项目'], [1, '电池项目', '甲', '签约', 10], ['（二）结转续建项目'], [1, '食品项目', '乙', '开工', 20], ['小计：', null, null, null, 30]];
+    const r = read(workbook([{ name: 'Sheet1', rows }]));
+    expect(r.ledgers[0]!.projects.map((p) => [p.name, p.projectType])).toEqual([['电池项目', '新建'], ['食品项目', '续建']]);
+    expect(r.account).toMatchObject({ projects: 2, rejected: 0, nonData: 4 });
+  });
+
+  it('填报单位（盖章）：name, 报送单位, and a unit in brackets on the sheet name', () => {
+    expect(read(workbook([{ name: 'Sheet1', rows: [['填报单位（盖章）：西河区'], ...CLEAN] }]), 'returns/2026-04/x.xlsx').ledgers[0]!.unit).toBe('A03');
+    expect(read(workbook([{ name: 'Sheet1', rows: [['报送单位：市商务局', null, '单位：万元'], ...CLEAN] }]), 'returns/2026-04/x.xlsx').ledgers[0]!.unit).toBe('C01');
+    expect(read(workbook([{ name: '高新区（管委会）', rows: CLEAN }]), 'returns/2026-04/x.xlsx').ledgers[0]!.unit).toBe('B02');
+  });
+
+  it('a known parent over unknown children, and 其中：本月 under 到位资金', () => {
+    const top = ['项目名称', '合同引资额（万元）', null, '到位资金（万元）', null, '项目阶段'];
+    const sub = [null, '总额', '其中：外资', '本年累计', '其中：本月', null];
+    const rows: Aoa = [top, sub, ['电池项目', 30000, 500, 12000, 800, '在建']];
+    const r = read(workbook([{ name: 'Sheet1', rows, merges: ['A1:A2', 'B1:C1', 'D1:E1', 'F1:F2'] }]));
+    const p = r.ledgers[0]!.projects[0]!;
+    expect([p.contractAmount, p.fundsInPlace, p.fundsThisMonth, p.stage]).toEqual([30000, 12000, 800, '开工']);
+  });
+
+  it('stage descriptions that contain a synonym', async () => {
+    const { parseStage } = await import('../src/lib/glossary.ts');
+    expect(['已签约，待开工', '正在洽谈', '主体已竣工', '尚未签约'].map(parseStage)).toEqual(['签约', '在谈', '投产', null]);
+  });
+});

@@ -25,14 +25,14 @@ export const FIELDS: readonly FieldSpec[] = [
   { field: 'seq', header: '序号', keys: ['序号', '编号', 'no', 'no.'], kind: 'text' },
   { field: 'code', header: '项目编码', keys: ['项目编码', '项目编号', '项目代码'], kind: 'text' },
   { field: 'name', header: '项目名称', keys: ['项目名称'], kind: 'text' },
-  { field: 'unit', header: '填报单位', keys: ['填报单位', '所属单位', '责任单位', '引进单位'], kind: 'text' },
+  { field: 'unit', header: '填报单位', keys: ['填报单位', '所属单位', '责任单位', '引进单位', '单位名称', '报送单位'], kind: 'text' },
   { field: 'investor', header: '投资方', keys: ['投资方', '投资主体', '投资企业', '签约企业', '企业名称', '投资方名称'], kind: 'text' },
   { field: 'investorOrigin', header: '投资方所在地', keys: ['投资方所在地', '资金来源地', '投资方来源地', '投资来源地'], kind: 'text' },
   { field: 'industry', header: '产业类别', keys: ['产业类别', '行业类别', '产业分类', '所属产业', '行业分类'], kind: 'text' },
   { field: 'chain', header: '所属产业链', keys: ['所属产业链', '产业链'], kind: 'text' },
   { field: 'link', header: '产业链环节', keys: ['产业链环节', '环节', '链条环节', '所属环节'], kind: 'text' },
   { field: 'projectType', header: '项目类型', keys: ['项目类型', '项目性质'], kind: 'type' },
-  { field: 'stage', header: '项目阶段', keys: ['项目阶段', '进展阶段', '项目进度', '项目进展', '推进阶段'], kind: 'stage' },
+  { field: 'stage', header: '项目阶段', keys: ['项目阶段', '进展阶段', '项目进度', '推进阶段', '所处阶段'], kind: 'stage' },
   { field: 'totalInvestment', header: '总投资（万元）', keys: ['总投资', '计划总投资', '项目总投资'], kind: 'amount' },
   { field: 'contractAmount', header: '合同引资额（万元）', keys: ['合同引资额', '协议引资额', '合同及协议引资额', '签约金额', '合同金额', '合同(协议)引资额'], kind: 'amount' },
   { field: 'fundsInPlace', header: '累计到位资金（万元）', keys: ['累计到位资金', '本年累计到位资金', '到位资金累计', '累计到位', '到位资金', '到位资金本年累计', '实际到位资金累计', '累计实际到位资金'], kind: 'amount' },
@@ -56,7 +56,7 @@ export const FIELD_SPEC: ReadonlyMap<Field, FieldSpec> = new Map(FIELDS.map((s) 
 
 /** Sub-headers under a parent such as 到位资金 → 本月 / 累计. */
 export const SUB_HEADER_JOIN: Readonly<Record<string, string>> = {
-  本月: '本月', 当月: '当月', 累计: '累计', 本年累计: '本年累计', 年度累计: '累计', 今年累计: '累计',
+  本月: '本月', 当月: '当月', 累计: '累计', 本年累计: '本年累计', 年度累计: '累计', 今年累计: '累计', 年初至今: '累计', 其中本月: '本月', 其中当月: '当月', 本月新增: '本月',
 };
 
 const STAGE_SYNONYMS: Readonly<Record<string, Stage>> = {
@@ -76,9 +76,26 @@ export function squash(text: string): string {
   return text.normalize('NFKC').replace(/[\s\u3000\u00a0]+/g, '');
 }
 
+const STAGE_KEYS = Object.keys(STAGE_SYNONYMS).sort((a, b) => b.length - a.length);
+
+/**
+ * The stage named by a cell: a synonym, or a short description that contains one
+ * (“已签约，待开工” → 签约: the earliest synonym in the text wins, the longest at the same place).
+ */
 export function parseStage(text: string): Stage | null {
   const key = squash(text).replace(/阶段$/, '').replace(/项目$/, '');
-  return STAGE_SYNONYMS[key] ?? null;
+  const exact = STAGE_SYNONYMS[key];
+  if (exact) return exact;
+  if (key.length > 20) return null;
+  let best: { at: number; len: number; stage: Stage } | null = null;
+  for (const k of STAGE_KEYS) {
+    const at = key.indexOf(k);
+    if (at < 0) continue;
+    // “未开工”, “尚未签约” deny the stage they name.
+    if (/[未没无待]$/.test(key.slice(0, at))) continue;
+    if (!best || at < best.at || (at === best.at && k.length > best.len)) best = { at, len: k.length, stage: STAGE_SYNONYMS[k]! };
+  }
+  return best?.stage ?? null;
 }
 
 export function parseProjectType(text: string): ProjectType | null {

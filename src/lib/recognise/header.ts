@@ -36,7 +36,8 @@ const SCAN_ROWS = 40;
 export function headerKey(text: string): string {
   return squash(text)
     .replace(/[(（\[【][^)）\]】]*[)）\]】]/g, '')
-    .replace(/^[*※★]+|[*※★：:]+$/g, '')
+    .replace(/^[*※★]+|[*※★]+$/g, '')
+    .replace(/[:：]/g, '')
     .replace(/[（(].*$/, '')
     .toLowerCase();
 }
@@ -50,7 +51,7 @@ export function lookupField(label: string): FieldSpec | null {
 }
 
 function isSubHeader(label: string): boolean {
-  return headerKey(label) in SUB_HEADER_JOIN;
+  return Object.prototype.hasOwnProperty.call(SUB_HEADER_JOIN, headerKey(label));
 }
 
 function rowScore(row: readonly CellValue[]): { score: number; hasName: boolean } {
@@ -123,9 +124,10 @@ export function findHeader(sheet: RawSheet, defaultUnit: string | null): Header 
       if (!parent && child && isSubHeader(child)) {
         for (let k = c - 1; k >= 0 && !parent; k--) parent = text(sheet.rows[top]?.[k]);
       }
-      const sub = child ? SUB_HEADER_JOIN[headerKey(child)] : undefined;
+      const sub = child && isSubHeader(child) ? SUB_HEADER_JOIN[headerKey(child)] : undefined;
       const pk = headerKey(parent);
-      const candidates = !child ? [parentOwn || parent] : sub ? [pk + sub, sub + pk, child] : [child, parent + child];
+      // A known parent over unknown children (合同引资额 → 总额 / 其中外资): the first child takes the parent's field.
+      const candidates = !child ? [parentOwn || parent] : sub ? [pk + sub, sub + pk, child] : [child, parent + child, parent];
       label = child && parent && parent !== child ? `${parent}/${child}` : child || parent;
       spec = null;
       for (const cand of candidates) {

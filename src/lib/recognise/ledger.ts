@@ -6,7 +6,7 @@ import { FIELD_SPEC, normaliseIndustry, parseProjectType, parseStage, squash, ty
 import { parseAmount, UNIT_SCALE } from '../normalise/amount.ts';
 import { parseDate } from '../normalise/date.ts';
 import type { CellValue, RawSheet } from '../read/workbook.ts';
-import type { Issue, Project, Severity, Unit } from '../types.ts';
+import type { Issue, Project, ProjectType, Severity, Unit } from '../types.ts';
 import { a1, findHeader, lookupField, type Column, type Header } from './header.ts';
 import type { UnitIndex } from './unit-names.ts';
 
@@ -32,7 +32,9 @@ export interface SheetContext {
   fileUnit: Unit | null;
 }
 
-const TOTAL_RE = /^(合计|小计|总计|全市合计|本页小计|本月合计|累计合计|总合计|其中[:：]?)$/;
+const TOTAL_RE = /^(合计|小计|总计|全市合计|本页小计|本月合计|累计合计|总合计|本单位合计|其中)([:：(（].*)?$/;
+/** Section headings inside a table: “一、新建项目”, “（二）续建项目”, “新签约项目”. */
+const SECTION_RE = /^(?:(?:[一二三四五六七八九十]+|\d+)[、.．]|[（(][一二三四五六七八九十\d]+[)）]).{0,14}$|^(?:新建|新引进|新签约|续建|结转|结转续建|在谈|签约|开工|投产|储备)类?项目[:：]?$/;
 const FOOTER_RE = /^(填报人|填表人|联系电话|联系人|审核人|负责人|单位负责人|制表人?|分管领导|填报日期|填表日期|报送日期|注[:：]|说明[:：]|备注[:：])/;
 const GENERIC_SHEET = /^(sheet\d*|工作表\d*|台账|项目台账|汇总|数据|明细|表\d*|wps表格\d*)$/i;
 
@@ -44,9 +46,9 @@ export function unitLineText(rows: readonly (readonly CellValue[])[], upTo: numb
     const cells = rows[r] ?? [];
     for (let c = 0; c < cells.length; c++) {
       const t = cellText(cells[c]);
-      const m = /填报单位\s*[:：]?\s*(.*)$/s.exec(t);
+      const m = /(填报单位|报送单位|填表单位|单位名称)\s*([（(]盖章[)）])?\s*[:：]?\s*(.*)$/s.exec(t);
       if (!m) continue;
-      let rest = m[1]!;
+      let rest = m[3]!;
       // `填报单位：` alone in one cell with the name in the next non-empty cell.
       if (!squash(rest)) rest = cells.slice(c + 1).map(cellText).find((x) => x) ?? '';
       const name = rest.split(/\s{2,}|\t|[（(]盖章[)）]|盖章|(?:金额)?单位\s*[:：]|填报日期|日期\s*[:：]|时间\s*[:：]/)[0]!.trim();
@@ -137,6 +139,7 @@ export function readLedgerSheet(sheet: RawSheet, ctx: SheetContext): SheetLedger
     if (!col.has(field)) issues.push(issue('warning', 'missing-column', `台账中没有“${label}”列`, header.bottom, null));
   }
 
+  let sectionType: ProjectType | null = null;
   for (let r = header.bottom + 1; r < sheet.rows.length; r++) {
     const row = sheet.rows[r] ?? [];
     const texts = row.map(cellText);
@@ -148,6 +151,13 @@ export function readLedgerSheet(sheet: RawSheet, ctx: SheetContext): SheetLedger
       nonData.total++; continue;
     }
     if (FOOTER_RE.test(first) && !name) { nonData.footer++; continue; }
+    // A section heading (“一、新建项目”) in one cell: not a project; it may give the type of the rows below.
+    if (filled.length === 1 && SECTION_RE.test(first) && !/\d{3,}/.test(first)) {
+      nonData.title++;
+      const heading = first.replace(/^(([一二三四五六七八九十]+|\d+)[、.．]|[（(][一二三四五六七八九十\d]+[)）])/, '').replace(/[:：]$/, '').replace(/类?项目$/, '');
+      sectionType = parseProjectType(heading) ?? sectionType;
+      continue;
+    }
     if (lookupField(name)?.field === 'name') { nonData.header++; continue; }
     const dataCells = mapped.filter((c) => cellText(row[c.col]) !== '');
     if (!name) {
@@ -172,7 +182,9 @@ export function readLedgerSheet(sheet: RawSheet, ctx: SheetContext): SheetLedger
       issues.push(issue('error', 'unknown-unit', `无法确定该行属于哪个单位（填报单位、工作表名和文件名都未能识别），该行未计入`, r, nameCol.col, { project: name }));
       continue;
     }
-    projects.push(toProject(row, r, col, rowUnit, ctx.file, sheet.name, issues, issue));
+    const p = toProject(row, r, col, rowUnit, ctx.file, sheet.name, issues, issue);
+    if (!col.has('projectType') && sectionType) p.projectType = sectionType;
+    projects.push(p);
   }
   return { sheet: sheet.name, header, unit, unitSource: source, projects, rowsRead: sheet.rows.length, rejected, nonData, issues };
 }

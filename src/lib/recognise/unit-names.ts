@@ -12,7 +12,7 @@ const SUFFIXES = [
 
 /** Strips stamps, agency suffixes and whitespace from a unit as written. */
 export function cleanUnitText(text: string): string {
-  let t = squash(text).replace(/[（(]盖章[)）]/g, '');
+  let t = squash(text).replace(/[（(][^（）()]*[)）]/g, '');
   let changed = true;
   while (changed) {
     changed = false;
