@@ -40,6 +40,11 @@ function expectedUnits(period: string): Map<string, Expected> {
 }
 const targetOf = (year: number, code: string) => truth.targets.find((t) => t.year === year && t.unit === code)?.fundsInPlace ?? null;
 
+/** 万元 (integers in the sample) → 亿元 with one decimal, rounded half up in integer arithmetic. */
+const yiByHand = (wan: number) => { const q = Math.floor((wan + 500) / 1000); return `${Math.floor(q / 10)}.${q % 10}`; };
+/** a / b as a percentage with one decimal, half up, in integer arithmetic. */
+const pctByHand = (a: number, b: number) => { const q = (BigInt(a) * 2000n + BigInt(b)) / (2n * BigInt(b)); return `${q / 10n}.${q % 10n}`; };
+
 /** Competition ranking written out longhand, to check the module's. */
 function ranks(values: [string, number | null][]): Map<string, number | null> {
   const m = new Map<string, number | null>();
@@ -124,11 +129,11 @@ describe('npm run build on the sample data', () => {
       const e = exp.get(u.code)!;
       const target = targetOf(latest.year, u.code)!;
       if (!e.submitted) { expect(text).toContain(`${u.name}未报送`); continue; }
-      expect(text).toContain(`${u.name}到位资金${(e.fundsInPlace / 1e4).toFixed(1)}亿元，完成年度指标任务的${((e.fundsInPlace / target) * 100).toFixed(1)}%`);
+      expect(text).toContain(`${u.name}到位资金${yiByHand(e.fundsInPlace)}亿元，完成年度指标任务的${pctByHand(e.fundsInPlace, target)}%`);
     }
     const html = readFileSync(join(out, latest.period, 'index.html'), 'utf8');
     expect(html).toContain(s.bulletin.title);
-    expect(html).toContain(`到位资金${(s.totals.fundsInPlace / 1e4).toFixed(1)}亿元`);
+    expect(html).toContain(`到位资金${yiByHand(s.totals.fundsInPlace)}亿元`);
   });
 
   it('marks the units that did not report and finds the planted faults with their cells', () => {

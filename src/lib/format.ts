@@ -3,36 +3,53 @@
  * All formatting is deterministic (no locale-dependent APIs).
  */
 
+/**
+ * `x.toFixed(digits)` as a person rounds: half up on the decimal value. Plain toFixed works on the
+ * binary value, so 0.2905 × 100 = 29.049999… gives “29.0” where a hand calculation gives “29.1”.
+ * The value is first cut to 12 significant digits, which removes that binary noise.
+ */
+export function fixed(x: number, digits: number): string {
+  if (!Number.isFinite(x)) return String(x);
+  const clean = Number(x.toPrecision(12));
+  const neg = clean < 0;
+  const [int, frac = ''] = Math.abs(clean).toFixed(Math.min(20, digits + 8)).split('.');
+  const keep = frac.slice(0, digits);
+  let n = BigInt(int! + keep);
+  if ((frac[digits] ?? '0') >= '5') n += 1n;
+  const text = n.toString().padStart(digits + 1, '0');
+  const out = digits > 0 ? `${text.slice(0, -digits)}.${text.slice(-digits)}` : text;
+  return neg && /[1-9]/.test(out) ? `-${out}` : out;
+}
+
 /** 万元 → `4.7亿元`. Small amounts (under 0.05亿) are written in 万元 so they do not read as 0.0亿元. */
 export function yi(wan: number | null): string {
   if (wan === null) return '—';
   if (Math.abs(wan) > 0 && Math.abs(wan) < 500) return `${trim(wan, 0)}万元`;
-  return `${(wan / 1e4).toFixed(1)}亿元`;
+  return `${fixed(wan / 1e4, 1)}亿元`;
 }
 
 /** 万元 → `4.7` (亿元, one decimal), for tables whose header names the unit. */
 export function yiNumber(wan: number | null): string {
-  return wan === null ? '—' : (wan / 1e4).toFixed(2);
+  return wan === null ? '—' : fixed(wan / 1e4, 2);
 }
 
 /** 万元 with thousands separators: `12,345.6`. */
 export function wan(n: number | null, digits = 0): string {
   if (n === null) return '—';
-  const fixed = Math.abs(n).toFixed(digits);
-  const [int, frac] = fixed.split('.');
+  const [int, frac] = fixed(Math.abs(n), digits).split('.');
   const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${n < 0 ? '-' : ''}${grouped}${frac ? `.${frac}` : ''}`;
 }
 
 /** A fraction → `29.1%`. */
 export function pct(f: number | null, digits = 1): string {
-  return f === null || !Number.isFinite(f) ? '—' : `${(f * 100).toFixed(digits)}%`;
+  return f === null || !Number.isFinite(f) ? '—' : `${fixed(f * 100, digits)}%`;
 }
 
 /** Points ahead/behind schedule → `超序时进度3.2个百分点` / `欠序时进度5.0个百分点`. */
 export function aheadText(points: number | null): string {
   if (points === null) return '—';
-  const p = Math.abs(points).toFixed(1);
+  const p = fixed(Math.abs(points), 1);
   if (p === '0.0') return '与序时进度持平';
   return points > 0 ? `超序时进度${p}个百分点` : `欠序时进度${p}个百分点`;
 }
@@ -40,14 +57,14 @@ export function aheadText(points: number | null): string {
 /** Short form for tables: `+3.2` / `−5.0`. */
 export function pointsShort(points: number | null): string {
   if (points === null) return '—';
-  const p = Math.abs(points).toFixed(1);
+  const p = fixed(Math.abs(points), 1);
   return p === '0.0' ? '0.0' : `${points > 0 ? '+' : '−'}${p}`;
 }
 
 /** 同比 in prose: `同比增长74.1%` / `同比下降3.0%` / `同比持平`. */
 export function yoyText(f: number | null): string {
   if (f === null) return '';
-  const p = Math.abs(f * 100).toFixed(1);
+  const p = fixed(Math.abs(f * 100), 1);
   if (p === '0.0') return '同比持平';
   return f > 0 ? `同比增长${p}%` : `同比下降${p}%`;
 }

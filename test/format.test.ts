@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { aheadText, fixed, pct, periodRange, rankChangeText, wan, yi, yoyText } from '../src/lib/format.ts';
+
+describe('format', () => {
+  it('fixed(x, digits) rounds half up on the decimal value, as by hand', () => {
+    expect(fixed(0.2905 * 100, 1)).toBe('29.1');
+    expect(fixed(1.45, 1)).toBe('1.5');
+    expect(fixed(1.44999, 1)).toBe('1.4');
+    expect(fixed(-2.25, 1)).toBe('-2.3');
+    expect(fixed(-0.01, 1)).toBe('0.0');
+    expect(fixed(9.96, 1)).toBe('10.0');
+    expect(fixed(123, 0)).toBe('123');
+  });
+  it('yi(万元) writes 亿元 with one decimal, as bulletins do', () => {
+    expect(yi(47000)).toBe('4.7亿元');
+    expect(yi(311000)).toBe('31.1亿元');
+    expect(yi(14500)).toBe('1.5亿元');
+    expect(yi(3000)).toBe('0.3亿元');
+    expect(yi(120)).toBe('120万元');
+    expect(yi(0)).toBe('0.0亿元');
+    expect(yi(null)).toBe('—');
+  });
+  it('pct, 同比 and points ahead/behind', () => {
+    expect(pct(0.291)).toBe('29.1%');
+    expect(pct(0.2905)).toBe('29.1%');
+    expect(pct(null)).toBe('—');
+    expect(yoyText(0.741)).toBe('同比增长74.1%');
+    expect(yoyText(-0.03)).toBe('同比下降3.0%');
+    expect(yoyText(null)).toBe('');
+    expect(aheadText(3.25)).toBe('超序时进度3.3个百分点');
+    expect(aheadText(-5)).toBe('欠序时进度5.0个百分点');
+  });
+  it('wan(n) groups thousands; periodRange names the cumulative period; rank change arrows', () => {
+    expect(wan(1234567.891, 1)).toBe('1,234,567.9');
+    expect(periodRange('2026-04')).toBe('2026年1-4月');
+    expect(periodRange('2026-01')).toBe('2026年1月');
+    expect(rankChangeText(2)).toEqual({ symbol: '↑2', label: '比上月上升2位' });
+    expect(rankChangeText(-1)).toEqual({ symbol: '↓1', label: '比上月下降1位' });
+    expect(rankChangeText(0).symbol).toBe('→');
+  });
+});
