@@ -267,3 +267,19 @@ describe('readReturnFile reads the rarer real-world layouts', () => {
     expect(['已签约，待开工', '正在洽谈', '主体已竣工', '尚未签约'].map(parseStage)).toEqual(['签约', '在谈', '投产', null]);
   });
 });
+
+describe('hidden sheets and odd encodings', () => {
+  it('a hidden sheet with an old copy is ignored when a visible ledger exists', async () => {
+    const XLSX = await import('xlsx');
+    const wb = XLSX.read(workbook([{ name: '台账', rows: CLEAN }, { name: '上月', rows: CLEAN }]), { type: 'buffer' });
+    wb.Workbook = { Sheets: [{ name: '台账', Hidden: 0 }, { name: '上月', Hidden: 1 }] };
+    const r = read(new Uint8Array(XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer));
+    expect(r.ledgers.map((l) => l.sheet)).toEqual(['台账']);
+    expect(r.ignoredSheets).toEqual(['上月（隐藏）']);
+  });
+
+  it('UTF-16LE tab-separated text without a BOM', () => {
+    const body = Buffer.from(csv(CLEAN, '\t'), 'utf16le');
+    expect(projectsOf(read(new Uint8Array(body), 'returns/2026-04/平原县.txt'))).toEqual(EXPECTED);
+  });
+});

@@ -10,6 +10,7 @@ export const ISSUE_KINDS: Readonly<Record<string, IssueKind>> = {
   'no-ledger': { label: '未找到台账', advice: '表头中要有“项目名称”及其他台账列名' },
   'temp-file': { label: '临时文件', advice: '~$ 开头的是 Excel 打开文件时的临时文件，删除即可' },
   'lost-sheet': { label: '工作表损坏', advice: '该工作表的内容无法解析，请另存后重新报送' },
+  'hidden-sheet': { label: '台账在隐藏工作表中', advice: '确认隐藏工作表中的是本期正式台账' },
   'declared-range': { label: '工作表范围异常', advice: '工作表声明的范围远大于实际内容，一般无需处理' },
   'too-many-rows': { label: '行数超限', advice: '一个台账不应超过两万行，请检查是否误填' },
   'unknown-unit': { label: '单位无法识别', advice: '核对填报单位名称，或在单位名册的“别名”中补充' },

@@ -41,13 +41,23 @@ export function readReturnFile(bytes: Uint8Array, file: string, period: string, 
   }
   const fileUnit = units.within(base.replace(/\.[^.]*$/, ''));
   const found: SheetLedger[] = [];
+  const hiddenLedgers: SheetLedger[] = [];
   for (const sheet of wb.sheets) {
     if (sheet.declaredRange) {
       result.issues.push(fileIssue(file, 'declared-range', `工作表“${sheet.name}”声明的范围为 ${sheet.declaredRange}（远超实际内容），只读取了实际存在的前${sheet.rows.length}行`, 'warning', sheet.name));
     }
     const ledger = readLedgerSheet(sheet, { file, units, fileUnit });
-    if (ledger) found.push(ledger);
-    else if (sheet.rows.some((r) => r.some((v) => v !== null))) result.ignoredSheets.push(sheet.name);
+    if (ledger && sheet.hidden) hiddenLedgers.push(ledger);
+    else if (ledger) found.push(ledger);
+    if ((!ledger || sheet.hidden) && sheet.rows.some((r) => r.some((v) => v !== null))) result.ignoredSheets.push(sheet.hidden ? `${sheet.name}（隐藏）` : sheet.name);
+  }
+  // Hidden sheets hold lookup lists or old copies; they count only when no visible sheet is a ledger.
+  if (found.length === 0 && hiddenLedgers.length > 0) {
+    found.push(...hiddenLedgers);
+    for (const l of hiddenLedgers) {
+      result.ignoredSheets = result.ignoredSheets.filter((n) => n !== `${l.sheet}（隐藏）`);
+      result.issues.push(fileIssue(file, 'hidden-sheet', `台账在隐藏的工作表“${l.sheet}”中，已读取；请确认这是本期正式台账`, 'warning', l.sheet));
+    }
   }
   if (found.length === 0) {
     if (wb.sheets.every((s) => s.rows.every((r) => r.every((v) => v === null)))) return skip('文件中没有任何内容', 'empty-file');

@@ -22,6 +22,8 @@ export interface RawSheet {
   merges: Merge[];
   /** True when the sheet was cut at `maxRows`. */
   truncated: boolean;
+  /** Hidden or very hidden in the workbook (lookup lists, old copies). */
+  hidden?: boolean;
   /** The range the sheet declares when it claims more rows than were read (a hostile or broken dimension). */
   declaredRange?: string;
 }
@@ -78,6 +80,7 @@ export function decodeText(buf: Uint8Array): string | null {
   if (startsWith(buf, [0xff, 0xfe])) text = new TextDecoder('utf-16le').decode(buf.subarray(2));
   else if (startsWith(buf, [0xfe, 0xff])) text = new TextDecoder('utf-16be').decode(buf.subarray(2));
   else if (startsWith(buf, [0xef, 0xbb, 0xbf])) text = new TextDecoder('utf-8').decode(buf.subarray(3));
+  else if (looksUtf16le(buf)) text = new TextDecoder('utf-16le').decode(buf);
   else {
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
@@ -94,6 +97,15 @@ export function decodeText(buf: Uint8Array): string | null {
   }
   if (sample.length === 0 || bad / sample.length > 0.05) return null;
   return text;
+}
+
+/** UTF-16LE without a BOM: ASCII characters leave a zero in every odd byte. */
+function looksUtf16le(buf: Uint8Array): boolean {
+  const n = Math.min(buf.length, 400) & ~1;
+  if (n < 8) return false;
+  let zeros = 0;
+  for (let i = 1; i < n; i += 2) if (buf[i] === 0) zeros++;
+  return zeros / (n / 2) > 0.3 && buf.subarray(0, n).filter((_, i) => i % 2 === 0 && buf[i] === 0).length < n / 20;
 }
 
 function fromDelimited(text: string, fileName: string, limits: ReadLimits): ReadOutcome {
@@ -139,11 +151,14 @@ function fromSheetJS(input: Uint8Array | string, kind: 'zip' | 'ole' | 'html', l
   }));
   const sheets: RawSheet[] = [];
   const lostSheets: string[] = [];
-  for (const name of wb.SheetNames) {
+  const meta = wb.Workbook?.Sheets ?? [];
+  wb.SheetNames.forEach((name, i) => {
     const ws = ownSheet(wb, name);
-    if (!ws) { lostSheets.push(name); continue; }
-    sheets.push(toRawSheet(name, ws, limits));
-  }
+    if (!ws) { lostSheets.push(name); return; }
+    const sheet = toRawSheet(name, ws, limits);
+    if (meta[i]?.Hidden) sheet.hidden = true;
+    sheets.push(sheet);
+  });
   // On malformed XML SheetJS returns an empty sheet instead of an error: compare with the part itself.
   if (kind === 'zip' && typeof input !== 'string' && sheets.some((s) => s.rows.length === 0)) {
     const parts = sheetPartsWithCells(input);
