@@ -283,3 +283,18 @@ describe('hidden sheets and odd encodings', () => {
     expect(projectsOf(read(new Uint8Array(body), 'returns/2026-04/平原县.txt'))).toEqual(EXPECTED);
   });
 });
+
+describe('month ranges in headers', () => {
+  it('“2026年1-4月累计到位资金” and “4月到位资金” name the cumulative and the month’s funds', () => {
+    const rows: Aoa = [['项目名称', '投资方', '项目阶段', '2026年1-4月累计到位资金（万元）', '4月到位资金（万元）'], ['电池项目', '甲', '签约', 1200, 300]];
+    const p = read(workbook([{ name: 'Sheet1', rows }])).ledgers[0]!.projects[0]!;
+    expect([p.fundsInPlace, p.fundsThisMonth]).toEqual([1200, 300]);
+  });
+  it('a parent 累计到位资金 over 本月 / 1-4月, and 到位资金 over 4月 / 1-4月累计', () => {
+    for (const [parent, a, b] of [['累计到位资金（万元）', '本月', '1-4月'], ['到位资金（万元）', '4月', '1-4月累计']]) {
+      const rows: Aoa = [['项目名称', '投资方', '项目阶段', parent, null], [null, null, null, a, b], ['电池项目', '甲', '签约', 300, 1200]];
+      const p = read(workbook([{ name: 'Sheet1', rows, merges: ['A1:A2', 'B1:B2', 'C1:C2', 'D1:E1'] }])).ledgers[0]!.projects[0]!;
+      expect([p.fundsThisMonth, p.fundsInPlace], String(parent)).toEqual([300, 1200]);
+    }
+  });
+});

@@ -39,7 +39,24 @@ export function headerKey(text: string): string {
     .replace(/^[*※★]+|[*※★]+$/g, '')
     .replace(/[:：]/g, '')
     .replace(/[（(].*$/, '')
+    // “2026年1-4月累计到位资金” is the cumulative figure; “4月到位资金” the month's.
+    .replace(/^(\d{4}年)?(本年)?\d{1,2}[-—–~至到]\d{1,2}月(份)?/, '')
+    .replace(/^(\d{4}年)?\d{1,2}月(份)?(?=.)/, '本月')
     .toLowerCase();
+}
+
+/** Sub-header words under a parent (到位资金 → 本月 / 累计), including “1-4月” and “其中：本月”. */
+function subHeader(label: string): string | undefined {
+  const raw = squash(label).replace(/[:：]/g, '');
+  if (/^(\d{4}年)?(本年)?\d{1,2}[-—–~至到]\d{1,2}月(份)?(累计)?$/.test(raw)) return '累计';
+  if (/^(\d{4}年)?\d{1,2}月(份)?$/.test(raw)) return '本月';
+  const key = headerKey(label);
+  return Object.prototype.hasOwnProperty.call(SUB_HEADER_JOIN, key) ? SUB_HEADER_JOIN[key] : undefined;
+}
+
+/** A parent without its own “累计/本月/实际” words, so that 累计到位资金 + 本月 reads as 到位资金本月. */
+function parentBase(key: string): string {
+  return key.replace(/^(本年|年度)?(累计|本月|当月)/, '').replace(/累计$/, '').replace(/^实际/, '');
 }
 
 function text(v: CellValue | undefined): string {
@@ -51,7 +68,7 @@ export function lookupField(label: string): FieldSpec | null {
 }
 
 function isSubHeader(label: string): boolean {
-  return Object.prototype.hasOwnProperty.call(SUB_HEADER_JOIN, headerKey(label));
+  return subHeader(label) !== undefined;
 }
 
 function rowScore(row: readonly CellValue[]): { score: number; hasName: boolean } {
@@ -124,10 +141,10 @@ export function findHeader(sheet: RawSheet, defaultUnit: string | null): Header 
       if (!parent && child && isSubHeader(child)) {
         for (let k = c - 1; k >= 0 && !parent; k--) parent = text(sheet.rows[top]?.[k]);
       }
-      const sub = child && isSubHeader(child) ? SUB_HEADER_JOIN[headerKey(child)] : undefined;
+      const sub = child ? subHeader(child) : undefined;
       const pk = headerKey(parent);
       // A known parent over unknown children (合同引资额 → 总额 / 其中外资): the first child takes the parent's field.
-      const candidates = !child ? [parentOwn || parent] : sub ? [pk + sub, sub + pk, child] : [child, parent + child, parent];
+      const candidates = !child ? [parentOwn || parent] : sub ? [pk + sub, sub + pk, parentBase(pk) + sub, child] : [child, parent + child, parent];
       label = child && parent && parent !== child ? `${parent}/${child}` : child || parent;
       spec = null;
       for (const cand of candidates) {
