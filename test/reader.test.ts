@@ -291,7 +291,7 @@ describe('month ranges in headers', () => {
     expect([p.fundsInPlace, p.fundsThisMonth]).toEqual([1200, 300]);
   });
   it('a parent 累计到位资金 over 本月 / 1-4月, and 到位资金 over 4月 / 1-4月累计', () => {
-    for (const [parent, a, b] of [['累计到位资金（万元）', '本月', '1-4月'], ['到位资金（万元）', '4月', '1-4月累计']]) {
+    for (const [parent, a, b] of [['累计到位资金（万元）', '本月', '1-4月'], ['到位资金（万元）', '4月', '1-4月累计']] as const) {
       const rows: Aoa = [['项目名称', '投资方', '项目阶段', parent, null], [null, null, null, a, b], ['电池项目', '甲', '签约', 300, 1200]];
       const p = read(workbook([{ name: 'Sheet1', rows, merges: ['A1:A2', 'B1:B2', 'C1:C2', 'D1:E1'] }])).ledgers[0]!.projects[0]!;
       expect([p.fundsThisMonth, p.fundsInPlace], String(parent)).toEqual([300, 1200]);
