@@ -152,6 +152,17 @@ describe('npm run build on the sample data', () => {
     }
   });
 
+  it('is deterministic: a second build gives the same bytes in every file', () => {
+    const again = `${out}-again`;
+    execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/build.ts', '--data', 'data', '--out', again, '--quiet'], {
+      cwd: join(import.meta.dirname, '..'), encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    });
+    const list = (d: string): string[] => readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? list(join(d, f)).map((x) => `${f}/${x}`) : [f])).sort();
+    const a = list(out);
+    expect(list(again)).toEqual(a);
+    for (const f of a) expect(readFileSync(join(again, f)).equals(readFileSync(join(out, f))), f).toBe(true);
+  });
+
   it('keeps every contact number of the sample out of the public build', () => {
     const phones = new Set<string>();
     for (const p of truth.periods) for (const r of p.returns) { phones.add(r.reporterPhone); for (const row of r.rows) phones.add(row.phone); }
