@@ -298,3 +298,13 @@ describe('month ranges in headers', () => {
     }
   });
 });
+
+describe('a unit column', () => {
+  it('assigns each row to the unit it names, and rejects rows naming an unknown unit', () => {
+    const rows: Aoa = [['填报单位', '项目名称', '投资方', '项目阶段', '累计到位资金（万元）'], ['平原县', '甲项目', '甲', '签约', 10], ['高新区', '乙项目', '乙', '开工', 20], ['火星县', '丙项目', '丙', '签约', 30]];
+    const r = read(workbook([{ name: '汇总', rows }]), 'returns/2026-04/汇总.xlsx');
+    expect(r.ledgers[0]!.projects.map((p) => [p.unit, p.name])).toEqual([['A01', '甲项目'], ['B02', '乙项目']]);
+    expect(r.issues.find((i) => i.kind === 'unknown-unit')).toMatchObject({ cell: 'A4', project: '丙项目' });
+    expect(r.account).toMatchObject({ projects: 2, rejected: 1, units: ['A01', 'B02'] });
+  });
+});
