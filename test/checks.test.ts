@@ -44,6 +44,12 @@ describe('checkProjects', () => {
     expect(issues.find((i) => i.kind === 'funds-jump')).toMatchObject({ severity: 'warning', project: 'P2' });
   });
 
+  it('flags funds a thousand times the contract as 元 typed into a 万元 column', () => {
+    const issues = run([at(4, { code: 'P9', contractAmount: 500, fundsInPlace: 3_000_000 })]);
+    expect(issues.find((i) => i.kind === 'unit-slip')).toMatchObject({ severity: 'error', cell: 'I4' });
+    expect(issues.some((i) => i.kind === 'funds-above-contract')).toBe(false);
+  });
+
   it('flags stages going backwards', () => {
     const issues = run([at(2, { code: 'P1', stage: '签约' })], [at(2, { code: 'P1', stage: '开工' })]);
     expect(issues.find((i) => i.kind === 'stage-backwards')).toMatchObject({ cell: 'F2' });

@@ -81,7 +81,9 @@ export function checkProjects(input: PeriodCheckInput): Issue[] {
     if (p.stage === '在谈' && (p.fundsInPlace ?? 0) > 0) {
       issues.push(make(p, 'warning', 'reserve-with-funds', `在谈项目填报了到位资金${fmt(p.fundsInPlace!)}万元；在谈项目不计入到位资金，请核实项目阶段`, cellOf(p, 'fundsInPlace')));
     }
-    if (p.fundsInPlace !== null && p.contractAmount !== null && p.fundsInPlace > p.contractAmount + 1e-6) {
+    if (p.fundsInPlace !== null && p.contractAmount !== null && p.contractAmount > 0 && p.fundsInPlace >= p.contractAmount * 1000 && p.fundsInPlace >= t.minJumpAmount) {
+      issues.push(make(p, 'error', 'unit-slip', `累计到位资金${fmt(p.fundsInPlace)}万元是合同引资额${fmt(p.contractAmount)}万元的${Math.round(p.fundsInPlace / p.contractAmount)}倍，疑似把“元”填进了“万元”列`, cellOf(p, 'fundsInPlace')));
+    } else if (p.fundsInPlace !== null && p.contractAmount !== null && p.fundsInPlace > p.contractAmount + 1e-6) {
       issues.push(make(p, 'warning', 'funds-above-contract', `累计到位资金${fmt(p.fundsInPlace)}万元超过合同引资额${fmt(p.contractAmount)}万元，请核实`, cellOf(p, 'fundsInPlace')));
     }
     if (p.contractAmount !== null && p.totalInvestment !== null && p.contractAmount > p.totalInvestment + 1e-6) {
