@@ -28,7 +28,7 @@ export function summary(m: PeriodModel) {
     groups: m.groups.map((g) => ({ name: g.name, ...indicatorFields(g), units: g.units, submittedUnits: g.submittedUnits })),
     units: m.units.map((u) => ({
       code: u.code, name: u.name, group: u.group, submitted: u.submitted, ...indicatorFields(u),
-      rank: u.rank, rankChange: u.rankChange, light: u.light, lightLabel: u.lightLabel,
+      rank: u.rank, rankChange: u.rankChange, light: u.light, lightLabel: u.lightLabel, files: u.files,
     })),
     breakdowns: m.breakdowns,
     chains: m.chains.map((c) => ({
