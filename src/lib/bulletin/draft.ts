@@ -1,11 +1,17 @@
 /**
  * The auto-drafted 通报 text, in the conventional wording of real bulletins (seed 004):
- * “××区到位资金4.7亿元，完成年度指标任务的29.1%”.
+ * “××区到位资金4.7亿元，完成年度指标任务的29.1%”. Three sections: 总体情况, 分组情况, 存在问题.
+ *
+ * The sentence forms of units, groups and the city are relied on by readers and by the end-to-end
+ * test: clauses may be added after them, never inside them.
  */
+import { ISSUE_KINDS } from '../checks/kinds.ts';
+import { isCounted } from '../compute/indicators.ts';
 import type { SiteConfig } from '../config.ts';
 import { aheadText, pct, periodRange, yi, yoyText } from '../format.ts';
 import type { BulletinDraft, BulletinSection, PeriodModel } from '../model.ts';
 import type { Indicators, UnitResult } from '../types.ts';
+import { lowIntensityProjects } from '../views/intensity.ts';
 
 export function bulletinTitle(period: string, config: SiteConfig): string {
   return config.title.replace('{range}', periodRange(period));
@@ -20,6 +26,20 @@ function fundsClause(i: Indicators): string {
 function unitSentence(u: UnitResult): string {
   if (!u.submitted) return `${u.name}未报送`;
   return `${u.name}${fundsClause(u)}`;
+}
+
+/** How many names a list in prose shows before “等N个”. */
+const LIST_MAX = 5;
+
+/** `甲、乙、丙` or, when long, `甲、乙、丙、丁、戊等7个单位`. */
+function nameList(names: readonly string[], noun: string): string {
+  if (names.length <= LIST_MAX) return names.join('、');
+  return `${names.slice(0, LIST_MAX).join('、')}等${names.length}个${noun}`;
+}
+
+/** `1.2万元/亩` style: intensity in 万元 per 亩, one decimal. */
+function perMu(v: number): string {
+  return `${v.toFixed(1)}万元/亩`;
 }
 
 export function draftBulletin(m: PeriodModel, config: SiteConfig): BulletinDraft {
@@ -64,27 +84,63 @@ export function draftBulletin(m: PeriodModel, config: SiteConfig): BulletinDraft
     const list = members.map(unitSentence).join('；');
     grouped.push(members.length > 0 ? `${head}，其中：${list}。` : `${head}。`);
   }
-  sections.push({ heading: '二、各县区、开发区和市直部门完成情况', paragraphs: grouped });
+  sections.push({ heading: '二、分组情况', paragraphs: grouped });
 
-  // 三、存在问题
-  const problems: string[] = [];
+  sections.push({ heading: '三、存在问题', paragraphs: problems(m, config) });
+  return { title: bulletinTitle(m.period, config), sections };
+}
+
+/** 三、存在问题: behind schedule, 零签约/零开工, low 投资强度, and what the figures cannot tell. */
+function problems(m: PeriodModel, config: SiteConfig): string[] {
+  const out: string[] = [];
+  const name = (code: string) => m.units.find((u) => u.code === code)?.name ?? code;
+
+  // Behind schedule, the red lights first (worst first), then the yellow ones.
   const behind = m.units.filter((u) => u.submitted && u.aheadPoints !== null && u.aheadPoints < 0);
-  const red = behind.filter((u) => u.light === 'red');
   if (behind.length > 0) {
-    problems.push(`${behind.length}个单位未达到序时进度（${pct(m.timeProgress)}），其中${red.length > 0 ? `${red.map((u) => `${u.name}（${pct(u.fundsCompletion)}）`).join('、')}严重滞后，亮红灯` : '无红灯单位'}。`);
+    const worstFirst = (a: UnitResult, b: UnitResult) => a.aheadPoints! - b.aheadPoints!;
+    const listed = (list: UnitResult[]) => list.sort(worstFirst).map((u) => `${u.name}（${pct(u.fundsCompletion)}）`).join('、');
+    const red = behind.filter((u) => u.light === 'red');
+    const yellow = behind.filter((u) => u.light === 'yellow');
+    const parts: string[] = [];
+    if (red.length > 0) parts.push(`${listed(red)}严重滞后，亮红灯`);
+    if (yellow.length > 0) parts.push(`${listed(yellow)}落后序时进度${config.lights.yellowBehind}个百分点以上，亮黄灯`);
+    out.push(`${behind.length}个单位未达到序时进度（${pct(m.timeProgress)}），其中${parts.length > 0 ? parts.join('；') : '无红灯、黄灯单位'}。`);
+  } else if (m.units.some((u) => u.aheadPoints !== null)) {
+    out.push(`各单位均达到序时进度（${pct(m.timeProgress)}）。`);
   }
+
+  // 零签约: a unit that reported but has no project at 签约 or later; 零开工: none started yet.
   const zero = m.units.filter((u) => u.submitted && u.projects === 0);
-  if (zero.length > 0) problems.push(`${zero.map((u) => u.name).join('、')}本年度尚无签约项目（零签约）。`);
-  if (m.notSubmitted.length > 0) {
-    const names = m.notSubmitted.map((c) => m.units.find((u) => u.code === c)?.name ?? c);
-    problems.push(`${names.join('、')}未按时报送台账，本期数据按未报送处理。`);
+  if (zero.length > 0) out.push(`${nameList(zero.map((u) => u.name), '单位')}本年度尚无签约项目（零签约）。`);
+  const started = new Set(m.projects.filter((p) => isCounted(p) && (p.stage === '开工' || p.stage === '投产')).map((p) => p.unit));
+  const zeroStart = m.units.filter((u) => u.submitted && u.projects > 0 && !started.has(u.code));
+  if (zeroStart.length > 0) out.push(`${nameList(zeroStart.map((u) => u.name), '单位')}已有签约项目，但尚无开工项目（零开工）。`);
+
+  // Low investment intensity, where 用地面积 is given.
+  const threshold = config.checks.lowIntensity;
+  const low = lowIntensityProjects(m.projects, threshold);
+  if (low.length > 0) {
+    const shown = low.slice(0, LIST_MAX).map((e) => `${name(e.project.unit)}${e.project.name}（${perMu(e.intensity)}）`).join('、');
+    out.push(`${low.length}个项目投资强度低于${threshold}万元/亩（总投资÷用地面积），用地效益偏低：${shown}${low.length > LIST_MAX ? '等' : ''}。`);
   }
+
+  // What the figures cannot tell: units missing, units not ranked, the checks.
+  if (m.notSubmitted.length > 0) {
+    out.push(`${m.notSubmitted.map(name).join('、')}未按时报送台账，本期数据按未报送处理。`);
+  }
+  const noTarget = m.units.filter((u) => u.submitted && u.fundsTarget === null);
+  if (noTarget.length > 0) out.push(`${nameList(noTarget.map((u) => u.name), '单位')}没有年度到位资金目标，未计算完成率，不参加排名。`);
   const errors = m.issues.filter((i) => i.severity === 'error').length;
   const warnings = m.issues.filter((i) => i.severity === 'warning').length;
-  problems.push(errors + warnings > 0
-    ? `数据核查发现错误${errors}条、提示${warnings}条，详见数据质量页；有错误的数值未计入本通报。`
-    : '数据核查未发现问题。');
-  sections.push({ heading: '三、存在问题', paragraphs: problems });
-
-  return { title: bulletinTitle(m.period, config), sections };
+  if (errors + warnings > 0) {
+    const counts = new Map<string, number>();
+    for (const i of m.issues) if (i.kind !== 'not-submitted' && i.kind !== 'no-target') counts.set(i.kind, (counts.get(i.kind) ?? 0) + 1);
+    const top = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 3)
+      .map(([kind, n]) => `${ISSUE_KINDS[kind]?.label ?? kind}${n}条`);
+    out.push(`数据核查发现错误${errors}条、提示${warnings}条${top.length > 0 ? `（主要是${top.join('、')}）` : ''}，详见数据质量页；有错误的数值未计入本通报，提示事项请相关单位核实。`);
+  } else {
+    out.push('数据核查未发现问题。');
+  }
+  return out;
 }

@@ -1,0 +1,72 @@
+/**
+ * Observable Plot rendered to an SVG string at build time, in Node, with a `document` from linkedom:
+ * pages ship no chart library and no script, charts print and work offline.
+ *
+ * The output is made stable and small: a fixed class name (Plot's default one is shared by every
+ * chart and its inline <style> is repeated in each; the same rules live in site.css), ids renumbered
+ * under a per-chart prefix (Plot's clip ids come from a process-wide counter, and two charts on a
+ * page must not share an id), coordinates rounded to 0.1 px, and Plot's English aria-labels
+ * dropped: the SVG is one image (role="img") described in Chinese by `label`.
+ */
+import * as Plot from '@observablehq/plot';
+import { parseHTML } from 'linkedom';
+
+export interface ChartMeta {
+  /** Unique on the page; prefixes every id inside the chart. Letters, digits and `-`. */
+  id: string;
+  /** What the chart shows, in Chinese, for screen readers (the figure caption says it to everyone). */
+  label: string;
+}
+
+/** Escapes text for XML content and double-quoted attribute values. */
+export function xmlEscape(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+const NUMERIC_ATTRS = new Set(['x', 'y', 'x1', 'x2', 'y1', 'y2', 'width', 'height', 'd', 'transform', 'points', 'cx', 'cy', 'r', 'viewBox']);
+
+/** Rounds decimals inside geometric attributes to one place (text content is never touched). */
+export function roundGeometry(svg: string): string {
+  return svg.replace(/ ([a-zA-Z-]+)="([^"]*)"/g, (all, name: string, value: string) =>
+    NUMERIC_ATTRS.has(name) ? ` ${name}="${value.replace(/-?\d*\.\d+/g, (n) => String(Math.round(Number(n) * 10) / 10))}"` : all);
+}
+
+/** Renames every id (and its url(#…) / href="#…" references) to `<prefix>-1`, `<prefix>-2`, … */
+export function renumberIds(svg: string, prefix: string): string {
+  const ids = [...svg.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]!);
+  const map = new Map<string, string>();
+  for (const id of ids) if (!map.has(id)) map.set(id, `${prefix}-${map.size + 1}`);
+  return svg.replace(/( id="|url\(#|href="#)([^")]+)/g, (all, lead: string, id: string) => (map.has(id) ? `${lead}${map.get(id)}` : all));
+}
+
+/** Renders Plot options to an SVG string (see the module comment for what is normalised). */
+export function renderPlot(options: Plot.PlotOptions, meta: ChartMeta): string {
+  if (!/^[A-Za-z][\w-]*$/.test(meta.id)) throw new Error(`invalid chart id: ${meta.id}`);
+  const { document } = parseHTML('<!doctype html><html><body></body></html>');
+  const node = Plot.plot({ ...options, className: 'tb-chart', document: document as unknown as Document }) as unknown as Element;
+  if (node.tagName.toLowerCase() !== 'svg') throw new Error('renderPlot: legends and captions belong in the page, not in the chart');
+  for (const style of [...node.querySelectorAll('style')]) style.remove();
+  for (const el of [node, ...node.querySelectorAll('[aria-label]')]) el.removeAttribute('aria-label');
+  for (const el of [...node.querySelectorAll('[aria-hidden]')]) el.removeAttribute('aria-hidden');
+  node.setAttribute('role', 'img');
+  node.setAttribute('aria-label', meta.label);
+  node.setAttribute('font-family', 'inherit');
+  node.setAttribute('font-size', String(CHART_FONT_SIZE));
+  return renumberIds(roundGeometry(node.outerHTML), meta.id);
+}
+
+/** Plot's default band padding and margins, tuned once for phone-width charts with Chinese labels. */
+export const CHART_FONT_SIZE = 12;
+
+/** Approximate rendered width of a label in px (CJK characters are about one em wide). */
+export function textWidth(text: string, fontSize = CHART_FONT_SIZE): number {
+  let w = 0;
+  for (const ch of text) w += /[\u2e80-\uffff]/.test(ch) ? fontSize : fontSize * 0.6;
+  return Math.ceil(w);
+}
+
+/** Shortens a label to `max` characters with an ellipsis (full text stays in the page's table). */
+export function clip(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+}
