@@ -7,7 +7,8 @@ import { parseAmount, UNIT_SCALE, unitInText } from './normalise/amount.ts';
 import { a1, headerKey } from './recognise/header.ts';
 import { unitIndex } from './recognise/unit-names.ts';
 import { readWorkbook, type CellValue, type RawSheet } from './read/workbook.ts';
-import type { Chain, ChainLink, Issue, Unit } from './types.ts';
+import { parseChainSheets } from './chains/definitions.ts';
+import type { Chain, Issue, Unit } from './types.ts';
 
 const cellText = (v: CellValue | undefined): string => (v === null || v === undefined ? '' : String(v).trim());
 
@@ -138,47 +139,13 @@ export function readTargets(bytes: Uint8Array, file: string, year: number, units
   return { value, issues };
 }
 
-/** Reads `chains.xlsx|csv`: 产业链, 环节, 层级, and optionally 链长, 牵头部门, 环节说明, 招商目标企业, 编码. */
+/**
+ * Reads `chains.xlsx|csv`: 产业链, 环节, 层级, and optionally 链长, 牵头部门, 环节说明, 招商目标企业,
+ * 产业链编码; or one row per chain with 上游 / 中游 / 下游 columns. The layouts are documented in
+ * docs/chains.md and parsed by `parseChainSheets`.
+ */
 export function readChains(bytes: Uint8Array, file: string): Loaded<Chain[]> {
-  const issues: Issue[] = [];
   const wb = readWorkbook(bytes, file);
   if (!wb.ok) return { value: [], issues: [issueAt(file, null, null, null, `产业链定义无法读取：${wb.reason}`, 'unreadable')] };
-  const t = simpleTable(wb.workbook.sheets, {
-    chain: ['产业链', '产业链名称', '链条'], link: ['环节', '产业链环节', '环节名称', '链条环节'], position: ['层级', '上中下游', '位置', '环节层级'],
-    leader: ['链长'], department: ['牵头部门', '牵头单位'], description: ['环节说明', '说明', '环节描述'],
-    targets: ['招商目标企业', '目标企业', '重点招引企业'], code: ['产业链编码', '链编码', '编码'],
-  }, ['chain', 'link']);
-  if (!t) return { value: [], issues: [issueAt(file, null, null, null, '产业链定义中没有找到“产业链、环节”表头', 'no-header')] };
-  const chains: Chain[] = [];
-  const byName = new Map<string, Chain>();
-  for (let r = t.headerRow + 1; r < t.sheet.rows.length; r++) {
-    const row = t.sheet.rows[r] ?? [];
-    const get = (k: string) => (t.cols.has(k) ? cellText(row[t.cols.get(k)!]) : '');
-    const chainName = squash(get('chain'));
-    const linkName = squash(get('link'));
-    if (!chainName && !linkName) continue;
-    if (!chainName || !linkName) {
-      issues.push(issueAt(file, t.sheet.name, r, t.cols.get(chainName ? 'link' : 'chain')!, '产业链定义该行缺少产业链或环节名称，未计入', 'registry-row'));
-      continue;
-    }
-    let chain = byName.get(chainName);
-    if (!chain) {
-      const code = get('code').replace(/[^A-Za-z0-9_-]/g, '');
-      chain = { name: chainName, slug: code || `chain-${chains.length + 1}`, leader: get('leader') || null, department: get('department') || null, links: [] };
-      byName.set(chainName, chain);
-      chains.push(chain);
-    }
-    chain.leader ??= get('leader') || null;
-    chain.department ??= get('department') || null;
-    const pos = squash(get('position'));
-    const position = /上/.test(pos) ? '上游' : /中/.test(pos) ? '中游' : /下/.test(pos) ? '下游' : pos || '中游';
-    if (pos && !/[上中下]/.test(pos)) issues.push(issueAt(file, t.sheet.name, r, t.cols.get('position')!, `层级“${pos}”应为上游、中游或下游`, 'bad-position', 'warning'));
-    if (chain.links.some((l) => l.name === linkName)) continue;
-    const link: ChainLink = {
-      name: linkName, position, description: get('description') || null,
-      targetCompanies: get('targets').split(/[;；、,，\n]/).map((s) => s.trim()).filter(Boolean),
-    };
-    chain.links.push(link);
-  }
-  return { value: chains, issues };
+  return parseChainSheets(wb.workbook.sheets, file);
 }

@@ -141,6 +141,9 @@ export interface ChainLinkResult {
   description: string | null;
   targetCompanies: string[];
   projectRefs: string[];
+  /** 在谈 (reserve) projects placed on this link: not counted, but show that a gap is being worked on. */
+  reserveProjects: number;
+  reserveRefs: string[];
 }
 
 export interface ChainResult {
@@ -153,6 +156,8 @@ export interface ChainResult {
   contractAmount: number;
   fundsInPlace: number;
   coverage: number;
+  /** 在谈 projects on the chain's links. */
+  reserveProjects: number;
 }
 
 export interface ChainLink {

@@ -1,8 +1,15 @@
 /**
  * Industry chains: projects placed on links, link status (强链 / 弱链 / 缺链) and coverage.
+ *
+ * Rules (docs/chains.md):
+ * - only counted projects (签约, 开工, 投产) make a link strong or weak; a link without one is 缺链;
+ * - a link with fewer than `strongMinProjects` projects, or less than `strongMinFunds` 万元 in place, is 弱链;
+ * - 在谈 projects are placed too, as reserve: they never fill a gap, but the 补链 list shows them;
+ * - a row naming a chain or link that is not defined is unplaced (whatever its stage), so the
+ *   pipeline can report it: every ledger row is either on a link or reported.
  */
 import { squash } from '../glossary.ts';
-import type { Chain, ChainResult, Project } from '../types.ts';
+import type { Chain, ChainLink, ChainLinkResult, ChainResult, Project } from '../types.ts';
 import { isCounted } from './indicators.ts';
 
 export interface ChainThresholds {
@@ -13,6 +20,8 @@ export interface ChainThresholds {
 }
 
 export const DEFAULT_CHAIN_THRESHOLDS: ChainThresholds = { strongMinProjects: 2, strongMinFunds: 5000 };
+
+export type LinkStatus = ChainLinkResult['status'];
 
 export interface Placement {
   chains: ChainResult[];
@@ -25,37 +34,63 @@ export function projectRef(p: Project): string {
   return `${p.unit}:${p.code ?? p.name}`;
 }
 
+/**
+ * The status of a link from its counted projects and funds in place (万元).
+ * `linkStatus(0, 0, t)` is 缺链; below either threshold 弱链; otherwise 强链.
+ */
+export function linkStatus(projects: number, fundsInPlace: number, t: ChainThresholds = DEFAULT_CHAIN_THRESHOLDS): LinkStatus {
+  if (projects === 0) return '缺链';
+  return projects < t.strongMinProjects || fundsInPlace < t.strongMinFunds ? '弱链' : '强链';
+}
+
+/** Where a ledger row belongs: its chain and link, or why it has none. Null when it names no chain at all. */
+export type Location = { chain: Chain; link: ChainLink } | { reason: string };
+
+/**
+ * Finds the chain and link a project names. Chain names match after squashing spaces and full-width
+ * forms, and with or without the 产业链 / 链 suffix (`新能源汽车产业链` is `新能源汽车`); link names
+ * match after squashing, with or without a trailing 环节.
+ */
+export function locate(chains: readonly Chain[], p: Pick<Project, 'chain' | 'link'>): Location | null {
+  if (blank(p.chain) && blank(p.link)) return null;
+  if (blank(p.chain)) return { reason: `填写了环节“${p.link}”但没有填写所属产业链` };
+  const chain = chains.find((c) => squash(c.name) === squash(p.chain!)) ?? findChainLoose(chains, p.chain!);
+  if (!chain) return { reason: `产业链“${p.chain}”未在产业链定义中` };
+  if (blank(p.link)) return { reason: `没有填写“${chain.name}”的产业链环节` };
+  const want = linkKey(p.link!);
+  const link = chain.links.find((l) => squash(l.name) === squash(p.link!)) ?? chain.links.find((l) => linkKey(l.name) === want);
+  if (!link) return { reason: `环节“${p.link}”不是“${chain.name}”产业链的环节` };
+  return { chain, link };
+}
+
+/** Places the period's projects on the defined chains and sums each link. Pure; order follows the definitions. */
 export function placeOnChains(chains: readonly Chain[], projects: readonly Project[], t: ChainThresholds = DEFAULT_CHAIN_THRESHOLDS): Placement {
-  const byChain = new Map(chains.map((c) => [squash(c.name), c]));
-  const acc = new Map<string, { projects: Project[] }>();
+  const counted = new Map<ChainLink, Project[]>();
+  const reserve = new Map<ChainLink, Project[]>();
   const unplaced: Placement['unplaced'] = [];
   for (const p of projects) {
-    if (!isCounted(p) || (!p.chain && !p.link)) continue;
-    const chain = p.chain ? byChain.get(squash(p.chain)) ?? findChainLoose(chains, p.chain) : null;
-    if (!chain) {
-      unplaced.push({ project: p, reason: p.chain ? `产业链“${p.chain}”未在产业链定义中` : `填写了环节“${p.link}”但没有填写所属产业链` });
+    const at = locate(chains, p);
+    if (!at) continue;
+    if ('reason' in at) {
+      unplaced.push({ project: p, reason: at.reason });
       continue;
     }
-    const link = p.link ? chain.links.find((l) => squash(l.name) === squash(p.link!)) : undefined;
-    if (!link) {
-      unplaced.push({ project: p, reason: p.link ? `环节“${p.link}”不是“${chain.name}”产业链的环节` : `没有填写“${chain.name}”的产业链环节` });
-      continue;
-    }
-    const key = `${chain.name}\u0000${link.name}`;
-    let a = acc.get(key);
-    if (!a) { a = { projects: [] }; acc.set(key, a); }
-    a.projects.push(p);
+    const bucket = isCounted(p) ? counted : reserve;
+    const list = bucket.get(at.link);
+    if (list) list.push(p);
+    else bucket.set(at.link, [p]);
   }
   const results: ChainResult[] = chains.map((chain) => {
-    const links = chain.links.map((link) => {
-      const ps = acc.get(`${chain.name}\u0000${link.name}`)?.projects ?? [];
+    const links = chain.links.map((link): ChainLinkResult => {
+      const ps = counted.get(link) ?? [];
+      const rs = reserve.get(link) ?? [];
       const contractAmount = round(ps.reduce((s, p) => s + (p.contractAmount ?? 0), 0));
       const fundsInPlace = round(ps.reduce((s, p) => s + (p.fundsInPlace ?? 0), 0));
-      const status = ps.length === 0 ? '缺链' as const : ps.length < t.strongMinProjects || fundsInPlace < t.strongMinFunds ? '弱链' as const : '强链' as const;
       return {
         name: link.name, position: link.position, projects: ps.length, contractAmount, fundsInPlace,
-        gap: ps.length === 0, status, description: link.description, targetCompanies: link.targetCompanies,
-        projectRefs: ps.map(projectRef).sort(),
+        gap: ps.length === 0, status: linkStatus(ps.length, fundsInPlace, t), description: link.description,
+        targetCompanies: link.targetCompanies, projectRefs: ps.map(projectRef).sort(),
+        reserveProjects: rs.length, reserveRefs: rs.map(projectRef).sort(),
       };
     });
     return {
@@ -64,15 +99,21 @@ export function placeOnChains(chains: readonly Chain[], projects: readonly Proje
       contractAmount: round(links.reduce((s, l) => s + l.contractAmount, 0)),
       fundsInPlace: round(links.reduce((s, l) => s + l.fundsInPlace, 0)),
       coverage: links.length === 0 ? 0 : links.filter((l) => !l.gap).length / links.length,
+      reserveProjects: links.reduce((s, l) => s + l.reserveProjects, 0),
     };
   });
   return { chains: results, unplaced };
 }
 
+const blank = (s: string | null) => s === null || squash(s) === '';
+
 /** `新能源汽车产业链` and `新能源汽车` name the same chain. */
 function findChainLoose(chains: readonly Chain[], name: string): Chain | null {
-  const n = squash(name).replace(/产业链$|链$/, '');
-  return chains.find((c) => squash(c.name).replace(/产业链$|链$/, '') === n) ?? null;
+  const n = chainKey(name);
+  return chains.find((c) => chainKey(c.name) === n) ?? null;
 }
+
+const chainKey = (name: string) => squash(name).replace(/产业链$|链$/, '');
+const linkKey = (name: string) => squash(name).replace(/环节$/, '');
 
 const round = (n: number) => Math.round(n * 1e6) / 1e6;
