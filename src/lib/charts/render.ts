@@ -25,10 +25,10 @@ export function xmlEscape(text: string): string {
 
 const NUMERIC_ATTRS = new Set(['x', 'y', 'x1', 'x2', 'y1', 'y2', 'width', 'height', 'd', 'transform', 'points', 'cx', 'cy', 'r', 'viewBox']);
 
-/** Rounds decimals inside geometric attributes to one place (text content is never touched). */
+/** Rounds decimals inside geometric attributes to one place (text content and em offsets are never touched). */
 export function roundGeometry(svg: string): string {
-  return svg.replace(/ ([a-zA-Z-]+)="([^"]*)"/g, (all, name: string, value: string) =>
-    NUMERIC_ATTRS.has(name) ? ` ${name}="${value.replace(/-?\d*\.\d+/g, (n) => String(Math.round(Number(n) * 10) / 10))}"` : all);
+  return svg.replace(/ ([a-zA-Z][a-zA-Z0-9-]*)="([^"]*)"/g, (all, name: string, value: string) =>
+    NUMERIC_ATTRS.has(name) && !value.endsWith('em') ? ` ${name}="${value.replace(/-?\d*\.\d+/g, (n) => String(Math.round(Number(n) * 10) / 10))}"` : all);
 }
 
 /** Renames every id (and its url(#…) / href="#…" references) to `<prefix>-1`, `<prefix>-2`, … */
@@ -42,17 +42,19 @@ export function renumberIds(svg: string, prefix: string): string {
 /** Renders Plot options to an SVG string (see the module comment for what is normalised). */
 export function renderPlot(options: Plot.PlotOptions, meta: ChartMeta): string {
   if (!/^[A-Za-z][\w-]*$/.test(meta.id)) throw new Error(`invalid chart id: ${meta.id}`);
+  const o = options as Record<string, unknown>;
+  const legend = ['color', 'symbol', 'opacity'].some((k) => (o[k] as { legend?: unknown } | undefined)?.legend);
+  if (legend || o['caption'] || o['title'] || o['subtitle']) throw new Error('renderPlot: legends and captions belong in the page, not in the chart');
   const { document } = parseHTML('<!doctype html><html><body></body></html>');
   const node = Plot.plot({ ...options, className: 'tb-chart', document: document as unknown as Document }) as unknown as Element;
-  if (node.tagName.toLowerCase() !== 'svg') throw new Error('renderPlot: legends and captions belong in the page, not in the chart');
   for (const style of [...node.querySelectorAll('style')]) style.remove();
   for (const el of [node, ...node.querySelectorAll('[aria-label]')]) el.removeAttribute('aria-label');
   for (const el of [...node.querySelectorAll('[aria-hidden]')]) el.removeAttribute('aria-hidden');
-  node.setAttribute('role', 'img');
-  node.setAttribute('aria-label', meta.label);
   node.setAttribute('font-family', 'inherit');
   node.setAttribute('font-size', String(CHART_FONT_SIZE));
-  return renumberIds(roundGeometry(node.outerHTML), meta.id);
+  // linkedom leaves < and > unescaped in attributes, so the label is written in by hand, escaped.
+  const svg = node.outerHTML.replace(/^<svg/, `<svg role="img" aria-label="${xmlEscape(meta.label)}"`);
+  return renumberIds(roundGeometry(svg), meta.id);
 }
 
 /** Plot's default band padding and margins, tuned once for phone-width charts with Chinese labels. */
