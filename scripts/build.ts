@@ -6,7 +6,7 @@
  * 2 bad usage.
  */
 import { parseArgs } from 'node:util';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve, relative } from 'node:path';
 import { loadDataFolder } from '../src/io/data-folder.ts';
 import { readReturns } from '../src/io/read-returns.ts';
@@ -23,6 +23,7 @@ const USAGE = `用法：npm run build -- [选项]
   --audience 范围    public（默认，公开版，不含联系电话等内部信息）或 internal（内部版）
   --base 路径        网站发布在子路径下时使用，例如 --base /tongbao/
   --quiet            不逐个显示文件
+  --no-cache         不使用已解析文件的缓存（.cache/），全部重新读取并重建缓存
   -h, --help         显示本帮助`;
 
 function usage(message: string): never {
@@ -67,6 +68,7 @@ async function main(): Promise<number> {
   }
   const configBase = folder.config.base && folder.config.base !== '/' && v.base === undefined ? folder.config.base : base;
   const width = String(folder.returns.length).length;
+  const timer = stageTimer();
   const returns = await readReturns(folder.returns, folder.units, (done, total, r) => {
     if (v.quiet) return;
     const n = String(done).padStart(width);
@@ -76,14 +78,19 @@ async function main(): Promise<number> {
       const names = r.account.units.map((c) => folder.units.find((u) => u.code === c)?.name ?? c).join('、');
       say(`[${n}/${total}] ${r.file}  ${names || '（未识别单位）'}：${r.account.projects}个项目${errs ? `，${errs}个错误` : ''}`);
     }
-  });
+  }, { refresh: v['no-cache'] === true });
+  timer.lap('read');
   const model = buildModel({ config: { ...folder.config, base: configBase }, audience, units: folder.units, targets: folder.targets, chains: folder.chains, returns, globalIssues: folder.issues });
   if (model.periods.length === 0) {
     process.stderr.write('无法生成：没有任何可用的月报。\n');
     return 1;
   }
+  timer.lap('model');
   await renderSite(model, outDir, configBase);
+  timer.lap('render');
   writeDataFiles(model, outDir);
+  timer.lap('write');
+  timer.save();
 
   // Closing summary: global issues appear in every period, so count them once.
   const seen = new Set<Issue>();
@@ -113,6 +120,19 @@ async function main(): Promise<number> {
     return 1;
   }
   return 0;
+}
+
+/** Stage times for `npm run bench`: written to the file named by TONGBAO_TIMINGS, if set. */
+function stageTimer() {
+  const laps: Record<string, number> = {};
+  let last = performance.now();
+  return {
+    lap(stage: string) { const now = performance.now(); laps[stage] = Math.round(now - last); last = now; },
+    save() {
+      const file = process.env['TONGBAO_TIMINGS'];
+      if (file) writeFileSync(file, JSON.stringify({ ms: laps, maxRssKB: process.resourceUsage().maxRSS }));
+    },
+  };
 }
 
 function dedupe(issues: Issue[]): Issue[] {
