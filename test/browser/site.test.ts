@@ -1,0 +1,221 @@
+/**
+ * The site as a leader meets it: the sample built once under a sub-path (`--base /tongbao/`), served
+ * by a plain static server on 127.0.0.1, opened in real headless Chromium at phone size (390 px)
+ * with WeChat's user agent, and printed to an A4 PDF. Screenshots and the PDF are kept in
+ * test/.out/browser/ to look at.
+ *
+ * Skipped, with a message, where Debian's Chromium is not installed at /usr/bin/chromium
+ * (CI installs it: .ci/run).
+ */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runBuild } from '../helpers/cli.ts';
+import { serve } from '../helpers/static-server.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const BASE = '/tongbao/';
+const SHOTS = join(import.meta.dirname, '..', '.out', 'browser');
+const WECHAT_UA = 'Mozilla/5.0 (Linux; Android 13; V2183A Build/TP1A.220624.014; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/116.0.0.0 Mobile Safari/537.36 XWEB/1160117 MMWEBSDK/20240301 MMWEBID/1234 MicroMessenger/8.0.47.2560(0x28002F35) WeChat/arm64 Weixin NetType/WIFI Language/zh_CN ABI/arm64';
+const LATEST = '2026-10';
+
+if (!existsSync(CHROMIUM)) {
+  console.warn(`浏览器测试已跳过：没有找到 ${CHROMIUM}。安装方法：apt-get install -y chromium fonts-noto-cjk（CI 的 .ci/run 会自动安装）。`);
+}
+
+/** Every file under `dir`, relative, with forward slashes. */
+function walk(dir: string, root = dir): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const abs = join(dir, f);
+    return statSync(abs).isDirectory() ? walk(abs, root) : [relative(root, abs).split('\\').join('/')];
+  });
+}
+
+describe.skipIf(!existsSync(CHROMIUM))(`the sample site in Chromium, published under ${BASE}`, () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'tongbao-browser-'));
+  const out = join(tmp, 'site');
+  let server: Awaited<ReturnType<typeof serve>>;
+  let browser: Browser;
+  let phone: BrowserContext;
+
+  beforeAll(async () => {
+    const r = runBuild(['--out', out, '--base', BASE, '--quiet']);
+    if (r.code !== 0) throw new Error(`build failed: ${r.stderr}`);
+    server = await serve(out, BASE);
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, userAgent: WECHAT_UA, locale: 'zh-CN' });
+    mkdirSync(SHOTS, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    rmSync(tmp, { recursive: true, force: true });
+  });
+
+  /** Opens `path` recording console errors, page errors, failed responses and requests leaving the site. */
+  async function open(ctx: BrowserContext, path: string): Promise<{ page: Page; problems: string[]; bytes: () => number }> {
+    const page = await ctx.newPage();
+    const problems: string[] = [];
+    let bytes = 0;
+    const origin = new URL(server.url).origin;
+    await page.route('**/*', (route) => {
+      const url = route.request().url();
+      if (!url.startsWith(`${origin}${BASE}`)) { problems.push(`request outside the site: ${url}`); return route.abort(); }
+      return route.continue();
+    });
+    page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`); });
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('requestfailed', (r) => { if (!problems.some((p) => p.includes(r.url()))) problems.push(`failed: ${r.url()}`); });
+    page.on('response', async (res) => {
+      if (res.status() >= 400) problems.push(`${res.status()}: ${res.url()}`);
+      else bytes += (await res.body().catch(() => Buffer.alloc(0))).length;
+    });
+    const res = await page.goto(server.url + path, { waitUntil: 'load' });
+    expect(res?.status(), path).toBe(200);
+    return { page, problems, bytes: () => bytes };
+  }
+
+  it('resolves every internal link and asset of every page under the base, and links nowhere else', () => {
+    const files = walk(out);
+    const html = files.filter((f) => f.endsWith('.html'));
+    expect(html.length).toBeGreaterThan(24 * 15);
+    const ids = new Map<string, Set<string>>();
+    const idsOf = (file: string) => {
+      let s = ids.get(file);
+      if (!s) { s = new Set([...readFileSync(join(out, file), 'utf8').matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!)); ids.set(file, s); }
+      return s;
+    };
+    const broken: string[] = [];
+    let checked = 0;
+    for (const file of html) {
+      const text = readFileSync(join(out, file), 'utf8');
+      const pageUrl = new URL(`${BASE}${file.replace(/index\.html$/, '')}`, 'http://site.test');
+      for (const m of text.matchAll(/\s(?:href|src|action|content)="([^"]*)"/g)) {
+        const raw = m[1]!.replace(/&amp;/g, '&');
+        if (m[0].trimStart().startsWith('content=')) {
+          // Only og:url-like content can be a URL; none may leave the site.
+          if (/^https?:\/\//.test(raw)) broken.push(`${file}: absolute URL in meta: ${raw}`);
+          continue;
+        }
+        if (/^(mailto|tel):/.test(raw)) continue;
+        const url = new URL(raw, pageUrl);
+        if (url.origin !== pageUrl.origin) { broken.push(`${file}: external link ${raw}`); continue; }
+        if (!url.pathname.startsWith(BASE)) { broken.push(`${file}: outside the base ${raw}`); continue; }
+        let target = decodeURIComponent(url.pathname.slice(BASE.length));
+        if (target === '' || target.endsWith('/')) target += 'index.html';
+        checked++;
+        if (!existsSync(join(out, target))) { broken.push(`${file}: ${raw} → missing ${target}`); continue; }
+        if (url.hash && target.endsWith('.html') && !idsOf(target).has(decodeURIComponent(url.hash.slice(1)))) broken.push(`${file}: ${raw} → no #${url.hash.slice(1)}`);
+      }
+      expect(text, file).not.toMatch(/url\(\s*['"]?(https?:)?\/\//); // no CSS fetched from elsewhere
+    }
+    expect(broken).toEqual([]);
+    expect(checked).toBeGreaterThan(html.length * 10);
+  });
+
+  const pages = ['', `${LATEST}/`, '2024-11/', '2026-01/', `${LATEST}/units/A02/`, `${LATEST}/units/B04/`, `${LATEST}/projects/`, `${LATEST}/quality/`, `${LATEST}/chains/`];
+  it('opens the main pages at 390 px in WeChat’s user agent: no errors, no outside requests, no sideways scroll', async () => {
+    for (const path of pages) {
+      const { page, problems } = await open(phone, path);
+      const overflow = await page.evaluate(() => ({
+        page: document.documentElement.scrollWidth - window.innerWidth,
+        body: document.body.scrollWidth - window.innerWidth,
+        wide: [...document.querySelectorAll('main *')].filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1 && !el.closest('.table-wrap')).map((el) => el.tagName + '.' + el.className).slice(0, 5),
+      }));
+      expect(problems, path).toEqual([]);
+      expect(overflow, path).toEqual({ page: 0, body: 0, wide: [] });
+      if (path === `${LATEST}/` || path === `${LATEST}/units/A02/`) await page.screenshot({ path: join(SHOTS, `phone-${path.replace(/\W+/g, '-')}.png`), fullPage: true });
+      await page.close();
+    }
+  });
+
+  it('keeps the first load of a bulletin well under 250 KB', async () => {
+    const { page, problems, bytes } = await open(phone, `${LATEST}/`);
+    await page.waitForLoadState('networkidle');
+    expect(problems).toEqual([]);
+    writeFileSync(join(SHOTS, 'weight.txt'), `${LATEST}/ first load: ${bytes()} bytes\n`);
+    expect(bytes()).toBeLessThan(250 * 1024);
+    await page.close();
+  });
+
+  it('shows the bulletin as leaders read it: title, figures, rankings with words, 红黑榜, key projects, charts', async () => {
+    const { page } = await open(phone, `${LATEST}/`);
+    expect(await page.locator('h1').innerText()).toBe('关于2026年1-10月全市招商引资工作情况的通报');
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+    const figures = await page.locator('.figures.headline li').allInnerTexts();
+    expect(figures[0]).toMatch(/到位资金\s*\d+\.\d亿元\s*完成年度目标\d+\.\d%/);
+    expect(figures[0]).toMatch(/[超欠]序时进度\d+\.\d个百分点/);
+    expect(figures[0]).toMatch(/同比(增长|下降)\d+\.\d%/);
+    expect(await page.locator('.bulletin-text h2').allInnerTexts()).toEqual(['一、总体情况', '二、分组情况', '三、存在问题']);
+    // Three groups, each a real table; every light says its colour in words.
+    expect(await page.locator('table.ranking').count()).toBe(3);
+    for (const light of await page.locator('table.ranking .light').allInnerTexts()) expect(light).toMatch(/^(绿灯|黄灯|红灯|未报送|无目标)$/);
+    expect(await page.locator('table.honours').innerText()).toMatch(/红榜[\s\S]*黑榜/);
+    expect(await page.locator('table.key-projects tbody tr').count()).toBeGreaterThan(0);
+    // Charts are images with Chinese names, drawn at build time: no script on the page but the copy button's.
+    const charts = page.locator('figure.chart svg[role="img"]');
+    expect(await charts.count()).toBe(5);
+    for (const label of await charts.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''))) expect(label).toMatch(/[\u4e00-\u9fff]/);
+    expect(await page.locator('script:not([type="application/ld+json"])').count()).toBe(1);
+    // Accessibility: every table has a caption and header cells; tap targets are big enough.
+    const tables = await page.locator('table').evaluateAll((ts) => ts.map((t) => ({ caption: !!t.querySelector('caption'), th: t.querySelectorAll('th[scope]').length })));
+    for (const t of tables) expect(t.caption && t.th > 0).toBe(true);
+    for (const box of await page.locator('.site-header nav a, #share-copy').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height))) expect(box).toBeGreaterThanOrEqual(44);
+    // Shared links: a description with the key figures.
+    const description = await page.locator('meta[name="description"]').getAttribute('content');
+    expect(description).toMatch(/^2026年1-10月示例市到位资金\d+\.\d亿元，完成年度目标\d+\.\d%/);
+    expect(await page.locator('meta[property="og:description"]').getAttribute('content')).toBe(description);
+    await page.close();
+  });
+
+  it('links a unit to its peers, its rank over the months and its page in other months', async () => {
+    const { page } = await open(phone, `${LATEST}/units/A02/`);
+    expect(await page.locator('h1').innerText()).toContain('东山县');
+    expect(await page.locator('figure.chart svg[aria-label*="排名"]').count()).toBe(1);
+    expect(await page.locator('.tap-list a').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining('平原县')]));
+    await page.locator('a[rel="prev"]').click();
+    await page.waitForURL(/2026-09\/units\/A02\/$/);
+    expect(await page.locator('.lede').innerText()).toContain('2026年1-9月');
+    await page.close();
+  });
+
+  it('copies the page’s link with the copy button', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, permissions: ['clipboard-read', 'clipboard-write'] });
+    const { page, problems } = await open(ctx, `${LATEST}/units/A01/`);
+    await page.locator('#share-copy').click();
+    await expect.poll(() => page.locator('#share-status').innerText()).toBe('已复制链接');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${server.url}${LATEST}/units/A01/`);
+    expect(problems).toEqual([]);
+    await ctx.close();
+  });
+
+  it('prints the bulletin to A4 as an official document: no navigation, a QR code, rows never split', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 794, height: 1123 } });
+    const { page, problems } = await open(ctx, `${LATEST}/`);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.site-header').isVisible()).toBe(false);
+    expect(await page.locator('.share-link').isVisible()).toBe(false);
+    expect(await page.locator('.red-head').isVisible()).toBe(true);
+    const qr = page.locator('.qr svg');
+    expect(await qr.isVisible()).toBe(true);
+    expect(await page.locator('.qr-url').innerText()).toBe(`${BASE}${LATEST}/`);
+    const style = await page.evaluate(() => {
+      const tr = document.querySelector('table.ranking tbody tr')!;
+      return { row: getComputedStyle(tr).breakInside, head: getComputedStyle(document.querySelector('table.ranking thead')!).display, font: getComputedStyle(document.body).fontFamily };
+    });
+    expect(style).toMatchObject({ row: 'avoid', head: 'table-header-group' });
+    expect(style.font).toMatch(/FangSong|仿宋/);
+    await page.screenshot({ path: join(SHOTS, 'print-bulletin.png'), fullPage: true });
+    const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+    writeFileSync(join(SHOTS, 'bulletin.pdf'), pdf);
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const pageCount = (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
+    expect(pageCount).toBeGreaterThanOrEqual(3);
+    expect(pageCount).toBeLessThanOrEqual(12);
+    expect(problems).toEqual([]);
+    await ctx.close();
+  });
+});
