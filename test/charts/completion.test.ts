@@ -25,16 +25,20 @@ describe('completionChart(rows, options)', () => {
     const rowY = (label: string) => Number(new RegExp(`translate\\([\\d.]+,([\\d.]+)\\)"[^>]*>${label}<`).exec(svg)![1]);
     const order = ['【县区】', '青山县', '▶ 东山县', '【开发区】', '临港产业园', '综合保税区', '示例高新技术产业…'];
     expect(order.map(rowY)).toEqual([...order.map(rowY)].sort((a, b) => a - b));
-    // The bars' vertical order follows the rows: 青山县 above 东山县 above 临港产业园.
-    const ys = [...svg.matchAll(/<rect [^>]*y="([\d.]+)"[^>]*><title>([^<]+)<\/title>/g)].map((m) => [m[2]!.split('：')[0], Number(m[1])] as const);
-    const y = Object.fromEntries(ys);
-    expect(y['青山县']!).toBeLessThan(y['东山县']!);
-    expect(y['东山县']!).toBeLessThan(y['临港产业园']!);
+    // Bars are drawn in row order (units without a completion have none): each lower than the last.
+    const ys = [...svg.matchAll(/<rect [^>]*y="([\d.]+)"/g)].map((m) => Number(m[1]));
+    expect(ys).toEqual([...ys].sort((a, b) => a - b));
+    expect(ys[0]).toBeCloseTo(rowY('青山县'), 0); // the label's group is shifted to the band's middle
   });
 
   it('puts the 序时进度 rule where the scale says and keeps bars in proportion', () => {
-    const widths = Object.fromEntries([...svg.matchAll(/<rect [^>]*width="([\d.]+)"[^>]*><title>([^：]+)/g)].map((m) => [m[2], Number(m[1])]));
-    expect(widths['临港产业园']! / widths['青山县']!).toBeCloseTo(1.083 / 0.924, 2);
+    const [green, red, over] = [...svg.matchAll(/<rect [^>]*width="([\d.]+)" x="([\d.]+)"/g)].map((m) => Number(m[1]));
+    expect(over! / green!).toBeCloseTo(1.083 / 0.924, 2);
+    expect(red! / green!).toBeCloseTo(0.448 / 0.924, 2);
+    // The dashed rule stands at 83.3% on the same scale: x0 + width(92.4%) × 83.3 / 92.4.
+    const x0 = Number(/<rect [^>]* x="([\d.]+)"/.exec(svg)![1]);
+    const rule = Number(/stroke-dasharray="4,3"[^>]*>\s*<line [^>]*x1="([\d.]+)"/.exec(svg)![1]);
+    expect(rule).toBeCloseTo(x0 + green! * 83.333 / 92.4, 0);
   });
 
   it('matches the snapshot', async () => {

@@ -49,7 +49,6 @@ export function completionChart(rows: readonly CompletionRow[], o: CompletionOpt
   const data = rows.map((r) => ({
     key: `u:${r.code}`, value: r.completion === null ? null : r.completion * 100, fill: LIGHT_COLOR[r.light ?? 'none'],
     text: r.completion === null ? r.lightLabel : `${(r.completion * 100).toFixed(1)}% ${r.lightLabel}`,
-    title: `${r.name}：${r.completion === null ? r.lightLabel : `完成${(r.completion * 100).toFixed(1)}%，${r.lightLabel}`}`,
     highlight: r.highlight === true,
   }));
   const tp = o.timeProgress * 100;
@@ -67,7 +66,7 @@ export function completionChart(rows: readonly CompletionRow[], o: CompletionOpt
     x: { domain: [0, xMax], axis: null },
     y: { domain: keys, axis: null, padding: 0.25 },
     marks: [
-      Plot.barX(data.filter((d) => d.value !== null), { x: 'value', y: 'key', fill: 'fill', title: 'title' }),
+      Plot.barX(data.filter((d) => d.value !== null), { x: 'value', y: 'key', fill: 'fill' }),
       Plot.ruleX([0], { stroke: MUTED }),
       Plot.ruleX([tp], { stroke: INK, strokeDasharray: '4,3' }),
       // A white halo keeps a label legible where it crosses the 序时进度 rule.
