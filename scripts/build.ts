@@ -86,7 +86,7 @@ async function main(): Promise<number> {
     return 1;
   }
   timer.lap('model');
-  await renderSite(model, outDir, configBase);
+  await renderSite(model, outDir, configBase, { fresh: v['no-cache'] === true });
   timer.lap('render');
   writeDataFiles(model, outDir);
   timer.lap('write');

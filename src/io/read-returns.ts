@@ -112,9 +112,12 @@ export async function readReturnsWithStats(tasks: readonly ReturnTask[], units: 
   return { results: results as ReturnFile[], stats: { files: tasks.length, cached, parsed: misses.length, workers: poolSize > 1 ? poolSize : 0 } };
 }
 
-/** Bytes a worker can own: a Buffer sharing a pooled ArrayBuffer is copied before the transfer. */
+/**
+ * Bytes a worker can own. Node marks its Buffer pool (and so small readFileSync results) as not
+ * transferable; a copy into a fresh ArrayBuffer (a few KB, far below the parse cost) always is.
+ */
 function transferable(bytes: Uint8Array): Uint8Array {
-  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
+  return new Uint8Array(bytes);
 }
 
 /**
@@ -166,9 +169,17 @@ async function runPool(
           const task = tasks[m.i]!;
           const bytes = readBytes(task);
           if (bytes instanceof Error) { settle(m.i, internalError(task.file, task.period, bytes)); continue; }
-          current = m;
           const job: WorkerJob = { id: m.i, file: task.file, period: task.period, bytes: transferable(bytes), cache: cacheDir && m.key ? { dir: cacheDir, key: m.key } : null };
-          worker.postMessage(job, [job.bytes.buffer as ArrayBuffer]);
+          try {
+            worker.postMessage(job, [job.bytes.buffer as ArrayBuffer]);
+          } catch {
+            // Cannot hand the job over (should not happen): read it here rather than stall the pool.
+            const r = readOne(bytes, task.file, task.period, unitIndex(units));
+            if (cacheDir && m.key && r.account.reason !== INTERNAL_REASON) writeEntry(cacheDir, m.key, r);
+            settle(m.i, r);
+            continue;
+          }
+          current = m;
           return;
         }
         current = null;

@@ -1,19 +1,29 @@
 /**
- * Renders the pages with Astro. The model is handed over as a JSON file whose path travels in
- * TONGBAO_MODEL; the pages read it through src/lib/site-data.ts.
+ * Renders the pages with Astro, in this process: the model is handed to the pages in memory
+ * (src/lib/site-data.ts, MODEL_SLOT), never serialised. Astro's incremental build keeps the pages
+ * of the previous build of the same --out under .cache/astro/, and re-renders only the pages whose
+ * key (site-data.ts pageKey) or code changed.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SiteModel } from '../lib/model.ts';
+import { MODEL_SLOT } from '../lib/site-data.ts';
 
 export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-export async function renderSite(model: SiteModel, outDir: string, base: string): Promise<void> {
+export interface RenderOptions {
+  /** `--no-cache`: render every page and record them afresh for the next build. */
+  fresh?: boolean;
+}
+
+export async function renderSite(model: SiteModel, outDir: string, base: string, options: RenderOptions = {}): Promise<void> {
   const finalOut = resolve(outDir);
   const key = createHash('sha1').update(finalOut).digest('hex').slice(0, 12);
   const work = join(projectRoot, '.tongbao', key);
+  // Kept between builds of the same output folder: the stored pages of the incremental build.
+  const astroCache = join(process.env['TONGBAO_ASTRO_CACHE_DIR'] ?? join(projectRoot, '.cache', 'astro'), key);
   // Astro bundles the pages next to the output and imports packages from there, and when the output
   // lies outside the working directory it falls back to one shared `<cwd>/.astro/` that concurrent
   // builds would overwrite. So each build renders into its own folder inside the project, run from
@@ -21,9 +31,8 @@ export async function renderSite(model: SiteModel, outDir: string, base: string)
   const stage = join(work, 'out');
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
-  const modelFile = join(work, 'model.json');
-  writeFileSync(modelFile, JSON.stringify(model));
-  process.env['TONGBAO_MODEL'] = modelFile;
+  (globalThis as Record<symbol, unknown>)[MODEL_SLOT] = model;
+  delete process.env['TONGBAO_MODEL']; // a stale pointer must not win over the model in hand
   process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
   // Vite lets process.env override import.meta.env; a BASE_URL inherited from a parent tool (vitest
   // sets one) would silently replace --base.
@@ -36,7 +45,9 @@ export async function renderSite(model: SiteModel, outDir: string, base: string)
       root: projectRoot,
       outDir: stage,
       base,
-      cacheDir: join(work, 'cache'),
+      cacheDir: astroCache,
+      experimental: { incrementalBuild: true },
+      force: options.fresh === true,
       logLevel: 'error',
       vite: { logLevel: 'error', build: { emptyOutDir: true } },
     });
@@ -49,7 +60,33 @@ export async function renderSite(model: SiteModel, outDir: string, base: string)
       cpSync(stage, finalOut, { recursive: true }); // another file system
     }
   } finally {
+    delete (globalThis as Record<symbol, unknown>)[MODEL_SLOT];
     process.chdir(cwd);
     rmSync(work, { recursive: true, force: true });
   }
+  pruneStoredPages(dirname(astroCache), astroCache);
+}
+
+/** Output folders whose stored pages are kept (each holds a copy of that site). */
+const KEEP_STORED_SITES = 6;
+
+/**
+ * Every --out gets its own store of pages, so throw-away outputs (tests, one-off builds) would pile
+ * up: keep the most recently used few. A store touched in the last hour may belong to a build still
+ * running in another process and is never removed. Housekeeping only: it never changes a page.
+ */
+function pruneStoredPages(parent: string, current: string): void {
+  let stores: { dir: string; used: number }[];
+  try {
+    stores = readdirSync(parent).map((n) => join(parent, n)).filter((d) => d !== current).map((dir) => {
+      let used = statSync(dir).mtimeMs;
+      try { used = Math.max(used, statSync(join(dir, 'incremental-build.json')).mtimeMs); } catch { /* never finished */ }
+      return { dir, used };
+    });
+  } catch {
+    return;
+  }
+  const hourAgo = Date.now() - 3_600_000;
+  stores.sort((a, b) => b.used - a.used);
+  for (const s of stores.slice(KEEP_STORED_SITES - 1)) if (s.used < hourAgo) rmSync(s.dir, { recursive: true, force: true });
 }

@@ -1,27 +1,84 @@
 /**
- * The model as the pages see it. The CLI writes it to a JSON file and passes the path in
- * TONGBAO_MODEL; a bare `astro build` (without the CLI) builds the model from data/ itself.
+ * The model as the pages see it. The CLI renders the pages in its own process and hands the model
+ * over in memory (a global symbol), so a province-sized model is never serialised for Astro; a
+ * JSON file named by TONGBAO_MODEL works too (for tools that render in another process).
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { SiteModel, PeriodModel } from './model.ts';
 
-let cached: SiteModel | null = null;
+/** Where the CLI puts the model for the pages; a registered symbol, so every bundle copy sees it. */
+export const MODEL_SLOT = Symbol.for('tongbao.siteModel');
 
-export function site(): SiteModel {
-  if (cached) return cached;
-  const file = process.env['TONGBAO_MODEL'];
-  if (!file) throw new Error('请用 npm run build 生成网站（页面需要由构建脚本准备的数据）');
-  cached = JSON.parse(readFileSync(file, 'utf8')) as SiteModel;
+/**
+ * Bump when a period's pages start to depend on something the page key below does not cover,
+ * so that pages stored by an incremental build are rendered again.
+ */
+const PAGE_KEY_VERSION = 1;
+
+interface Slot { model: SiteModel; byPeriod: Map<string, PeriodModel>; keys: Map<string, string> | null }
+
+let cached: Slot | null = null;
+
+function slot(): Slot {
+  const handed = (globalThis as Record<symbol, SiteModel | undefined>)[MODEL_SLOT];
+  if (cached && (handed === undefined || cached.model === handed)) return cached;
+  let model = handed;
+  if (!model) {
+    const file = process.env['TONGBAO_MODEL'];
+    if (!file) throw new Error('请用 npm run build 生成网站（页面需要由构建脚本准备的数据）');
+    model = JSON.parse(readFileSync(file, 'utf8')) as SiteModel;
+  }
+  // Indexed once: pages look periods up thousands of times at province scale.
+  cached = { model, byPeriod: new Map(model.periods.map((p) => [p.period, p])), keys: null };
   return cached;
 }
 
+/** The whole site model. */
+export function site(): SiteModel {
+  return slot().model;
+}
+
+/** The model of one period; throws for a period that is not built. */
 export function periodModel(period: string): PeriodModel {
-  const p = site().periods.find((x) => x.period === period);
+  const p = slot().byPeriod.get(period);
   if (!p) throw new Error(`unknown period: ${period}`);
   return p;
 }
 
+/** The latest period (periods are in ascending order). */
 export function latestPeriod(): PeriodModel {
   const periods = site().periods;
   return periods[periods.length - 1]!;
+}
+
+/**
+ * The incremental-build key of a period's pages (Astro's `cacheKey` in getStaticPaths): equal keys
+ * promise equal pages, so Astro may reuse the page of the previous build.
+ *
+ * The contract it encodes: a period's pages may show anything of the site's shared data (config,
+ * units, chains, groups, audience, global issues), of that period and of every earlier period (last
+ * month, same month last year, the year's trend), and the name of the next period (a “下一期”
+ * link); never anything else of a later period. So adding a month re-renders only the new month
+ * and the one before it, and a correction in March re-renders March onwards. The test in
+ * test/e2e.test.ts that compares an incremental rebuild with a clean build guards the contract.
+ */
+export function pageKey(period: string): string {
+  const s = slot();
+  if (!s.keys) s.keys = pageKeys(s.model);
+  const key = s.keys.get(period);
+  if (!key) throw new Error(`unknown period: ${period}`);
+  return key;
+}
+
+/** All periods' page keys, each chaining the digests of the periods before it. */
+export function pageKeys(model: SiteModel): Map<string, string> {
+  const { periods, config, audience, units, chains, groups, globalIssues } = model;
+  let chain = createHash('sha256').update(`tongbao-pages:${PAGE_KEY_VERSION}\0`).update(JSON.stringify({ config, audience, units, chains, groups, globalIssues })).digest('hex');
+  const keys = new Map<string, string>();
+  periods.forEach((p, i) => {
+    chain = createHash('sha256').update(chain).update(JSON.stringify(p)).digest('hex');
+    keys.set(p.period, createHash('sha256').update(chain).update(`\0next:${periods[i + 1]?.period ?? ''}`).digest('hex'));
+  });
+  return keys;
 }
