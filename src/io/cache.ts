@@ -86,14 +86,14 @@ let tmpCounter = 0;
 /** Writes an entry atomically: a reader sees the old entry, the new one, or none, never half of one. */
 export function writeEntry(dir: string, key: string, value: ReturnFile): void {
   const path = entryPath(dir, key);
-  mkdirSync(dirname(path), { recursive: true });
   const tmp = `${path}.${process.pid}.${threadId}.${tmpCounter++}.tmp`;
   try {
+    mkdirSync(dirname(path), { recursive: true });
     writeFileSync(tmp, gzipSync(serialize({ key, value }), { level: 1 }));
     renameSync(tmp, path);
   } catch {
     // A full disk or a read-only project costs speed, never the build.
-    rmSync(tmp, { force: true });
+    try { rmSync(tmp, { force: true }); } catch { /* nothing was written */ }
   }
 }
 
