@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve, relative } from 'node:path';
 import { loadDataFolder } from '../src/io/data-folder.ts';
-import { readReturns } from '../src/io/read-returns.ts';
+import { readReturnsWithStats } from '../src/io/read-returns.ts';
 import { renderSite } from '../src/io/site-build.ts';
 import { writeDataFiles } from '../src/io/write-outputs.ts';
 import { buildModel } from '../src/lib/pipeline.ts';
@@ -69,7 +69,7 @@ async function main(): Promise<number> {
   const configBase = folder.config.base && folder.config.base !== '/' && v.base === undefined ? folder.config.base : base;
   const width = String(folder.returns.length).length;
   const timer = stageTimer();
-  const returns = await readReturns(folder.returns, folder.units, (done, total, r) => {
+  const { results: returns, stats: readStats } = await readReturnsWithStats(folder.returns, folder.units, (done, total, r) => {
     if (v.quiet) return;
     const n = String(done).padStart(width);
     if (r.account.status === 'skipped') say(`[${n}/${total}] ${r.file}  ✗ 跳过：${r.account.reason ?? ''}`);
@@ -90,7 +90,7 @@ async function main(): Promise<number> {
   timer.lap('render');
   writeDataFiles(model, outDir);
   timer.lap('write');
-  timer.save();
+  timer.save({ read: readStats, periods: model.periods.length });
 
   // Closing summary: global issues appear in every period, so count them once.
   const seen = new Set<Issue>();
@@ -128,9 +128,9 @@ function stageTimer() {
   let last = performance.now();
   return {
     lap(stage: string) { const now = performance.now(); laps[stage] = Math.round(now - last); last = now; },
-    save() {
+    save(extra: Record<string, unknown>) {
       const file = process.env['TONGBAO_TIMINGS'];
-      if (file) writeFileSync(file, JSON.stringify({ ms: laps, maxRssKB: process.resourceUsage().maxRSS }));
+      if (file) writeFileSync(file, JSON.stringify({ ms: laps, maxRssKB: process.resourceUsage().maxRSS, ...extra }));
     },
   };
 }
