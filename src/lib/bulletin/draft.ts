@@ -13,6 +13,7 @@ import type { BulletinDraft, BulletinSection, PeriodModel } from '../model.ts';
 import type { Indicators, UnitResult } from '../types.ts';
 import { lowIntensityProjects } from '../views/intensity.ts';
 
+/** The title in the official form, from site.json `title`: 关于2026年1-4月全市招商引资工作情况的通报. */
 export function bulletinTitle(period: string, config: SiteConfig): string {
   return config.title.replace('{range}', periodRange(period));
 }
@@ -42,6 +43,7 @@ function perMu(v: number): string {
   return `${v.toFixed(1)}万元/亩`;
 }
 
+/** Drafts the 通报 of a period from its model alone (the page adds what needs other periods). */
 export function draftBulletin(m: PeriodModel, config: SiteConfig): BulletinDraft {
   const range = periodRange(m.period);
   const t = m.totals;

@@ -15,6 +15,7 @@ export interface BreakdownOptions extends ChartMeta {
 }
 
 
+/** The chart as an SVG string, one bar per entry. */
 export function breakdownChart(entries: readonly BreakdownEntry[], o: BreakdownOptions): string {
   const width = o.width ?? 360;
   const measure = o.measure ?? 'fundsInPlace';

@@ -30,6 +30,7 @@ export interface CompletionOptions extends ChartMeta {
 
 const NAME_CHARS = 9;
 
+/** The chart as an SVG string; rows are drawn in the order given (callers sort by group and rank). */
 export function completionChart(rows: readonly CompletionRow[], o: CompletionOptions): string {
   const width = o.width ?? 360;
   const headings = o.groupHeadings ?? new Set(rows.map((r) => r.group)).size > 1;

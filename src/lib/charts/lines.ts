@@ -35,6 +35,7 @@ const STYLE = {
   reference: { stroke: INK, strokeWidth: 1, strokeDasharray: '2,3' },
 } as const;
 
+/** The chart as an SVG string; months run 1 … `months` whatever points the series have. */
 export function lineChart(series: readonly LineSeries[], o: LineOptions): string {
   const width = o.width ?? 360;
   const height = o.height ?? 240;

@@ -23,6 +23,7 @@ export function qrMatrix(text: string): boolean[][] {
   return Array.from({ length: n }, (_, r) => Array.from({ length: n }, (_, c) => qr.isDark(r, c)));
 }
 
+/** The QR code of `text` as a self-contained SVG string (black on white, whatever the page's colours). */
 export function qrSvg(text: string, o: QrOptions): string {
   const m = qrMatrix(text);
   const quiet = 4;

@@ -14,6 +14,7 @@ export interface RankOptions extends ChartMeta {
   width?: number;
 }
 
+/** The chart as an SVG string; the y axis runs from 第1名 (top) to the group's size. */
 export function rankChart(points: readonly { month: number; rank: number | null }[], o: RankOptions): string {
   const width = o.width ?? 360;
   const months = o.months ?? 12;

@@ -57,7 +57,7 @@ export function renderPlot(options: Plot.PlotOptions, meta: ChartMeta): string {
   return renumberIds(roundGeometry(svg), meta.id);
 }
 
-/** Plot's default band padding and margins, tuned once for phone-width charts with Chinese labels. */
+/** Font size of chart text in px: charts are drawn about as wide as a phone, so 12 reads as body text. */
 export const CHART_FONT_SIZE = 12;
 
 /** Approximate rendered width of a label in px (CJK characters are about one em wide). */

@@ -24,6 +24,7 @@ export interface KeyProject { project: Project; status: KeyStatus }
 const STAGE_ORDER: Readonly<Record<Stage, number>> = { 在谈: 0, 签约: 1, 开工: 2, 投产: 3 };
 const STATUS_ORDER: Readonly<Record<KeyStatus, number>> = { 新引进: 0, 新开工: 1, 新投产: 2 };
 
+/** 亿元以上: 总投资 of 1亿元 or more, or 合同引资额 where 总投资 is not given (as the indicators count). */
 export function isLarge(p: Project): boolean {
   return (p.totalInvestment ?? p.contractAmount ?? 0) >= LARGE_PROJECT;
 }
