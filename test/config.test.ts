@@ -14,5 +14,7 @@ describe('resolveConfig', () => {
     expect(() => resolveConfig({ lights: { yellowBehind: 30, redBehind: 10 } })).toThrow(/redBehind/);
     expect(() => resolveConfig({ rankBy: 'projects' })).toThrow(/rankBy/);
     expect(() => resolveConfig([1])).toThrow(/JSON 对象/);
+    expect(() => resolveConfig({ chains: { strongMinProjects: 0 } })).toThrow(/strongMinProjects/);
+    expect(() => resolveConfig({ checks: { jumpFactor: -1 } })).toThrow(/jumpFactor/);
   });
 });

@@ -85,6 +85,10 @@ export function resolveConfig(raw: unknown): SiteConfig {
     reportingDeadline: str(r['reportingDeadline'], DEFAULT_CONFIG.reportingDeadline),
   };
   if (r['rankBy'] !== undefined && r['rankBy'] !== 'fundsCompletion') throw new Error(`site.json 中 rankBy 只支持 "fundsCompletion"，不支持 ${JSON.stringify(r['rankBy'])}`);
+  if (!(config.chains.strongMinProjects >= 1) || !(config.chains.strongMinFunds >= 0)) {
+    throw new Error('site.json 中 chains 的 strongMinProjects 应不小于1，strongMinFunds 应不小于0');
+  }
+  for (const [k, v] of Object.entries(config.checks)) if (!(v > 0)) throw new Error(`site.json 中 checks.${k} 应为正数`);
   try { checkThresholds(config.lights); } catch { throw new Error('site.json 中 lights 的 yellowBehind 应不小于0，且 redBehind 应大于 yellowBehind'); }
   return config;
 }

@@ -46,6 +46,7 @@ export const ISSUE_KINDS: Readonly<Record<string, IssueKind>> = {
   'duplicate-target': { label: '目标重复', advice: '每个单位在目标表中只出现一次' },
   'registry-row': { label: '名册行不完整', advice: '补全编码、名称、分组' },
   'no-header': { label: '缺少表头', advice: '按说明填写表头' },
+  'chain-code': { label: '产业链编码有误', advice: '产业链编码用字母和数字，各条链不重复' },
   'bad-position': { label: '层级无法识别', advice: '层级填 上游/中游/下游' },
   'bad-config': { label: 'site.json 有误', advice: '按 README 的示例修改 site.json' },
   'bad-target-file': { label: '目标文件名有误', advice: '目标文件以年份命名，如 targets/2026.xlsx' },
