@@ -14,7 +14,7 @@ export const MODEL_SLOT = Symbol.for('tongbao.siteModel');
  * Bump when a period's pages start to depend on something the page key below does not cover,
  * so that pages stored by an incremental build are rendered again.
  */
-const PAGE_KEY_VERSION = 1;
+const PAGE_KEY_VERSION = 2;
 
 interface Slot { model: SiteModel; byPeriod: Map<string, PeriodModel>; keys: Map<string, string> | null }
 
@@ -58,10 +58,11 @@ export function latestPeriod(): PeriodModel {
  *
  * The contract it encodes: a period's pages may show anything of the site's shared data (config,
  * units, chains, groups, audience, global issues), of that period and of every earlier period (last
- * month, same month last year, the year's trend), and the name of the next period (a “下一期”
- * link); never anything else of a later period. So adding a month re-renders only the new month
- * and the one before it, and a correction in March re-renders March onwards. The test in
- * test/e2e.test.ts that compares an incremental rebuild with a clean build guards the contract.
+ * month, same month last year, the year's trend), and the names of all built periods (the month
+ * navigation of unit and chain pages); never other data of a later period. So a correction to the
+ * latest month re-renders only that month's pages, a correction in March re-renders March onwards,
+ * and a new month (a new name in every month list) re-renders everything. test/cache-incremental
+ * .test.ts compares incremental rebuilds with clean builds and so guards the contract.
  */
 export function pageKey(period: string): string {
   const s = slot();
@@ -74,11 +75,12 @@ export function pageKey(period: string): string {
 /** All periods' page keys, each chaining the digests of the periods before it. */
 export function pageKeys(model: SiteModel): Map<string, string> {
   const { periods, config, audience, units, chains, groups, globalIssues } = model;
-  let chain = createHash('sha256').update(`tongbao-pages:${PAGE_KEY_VERSION}\0`).update(JSON.stringify({ config, audience, units, chains, groups, globalIssues })).digest('hex');
+  const names = periods.map((p) => p.period);
+  let chain = createHash('sha256').update(`tongbao-pages:${PAGE_KEY_VERSION}\0`).update(JSON.stringify({ config, audience, units, chains, groups, globalIssues, names })).digest('hex');
   const keys = new Map<string, string>();
-  periods.forEach((p, i) => {
+  for (const p of periods) {
     chain = createHash('sha256').update(chain).update(JSON.stringify(p)).digest('hex');
-    keys.set(p.period, createHash('sha256').update(chain).update(`\0next:${periods[i + 1]?.period ?? ''}`).digest('hex'));
-  });
+    keys.set(p.period, chain);
+  }
   return keys;
 }
