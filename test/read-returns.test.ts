@@ -5,6 +5,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeArchive } from '../scripts/bench/archive.ts';
 import { entryPath, cacheKey, readerFingerprint, registryFingerprint } from '../src/io/cache.ts';
@@ -108,6 +109,36 @@ describe('readReturns', () => {
     // No temp file is left behind by the atomic writes.
     const leftovers = readdirSync(cacheDir, { recursive: true }).filter((n) => String(n).endsWith('.tmp'));
     expect(leftovers).toEqual([]);
+  }, 60_000);
+
+  it('a worker that dies costs its one file, reported; the others are read by a replacement', async () => {
+    // A stand-in worker that answers like the real one but exits on the files of one unit.
+    const script = join(root, 'crashing-worker.mjs');
+    writeFileSync(script, `
+      import { parentPort } from 'node:worker_threads';
+      parentPort.on('message', (job) => {
+        if (job.file.includes('A003')) process.exit(3);
+        parentPort.postMessage({ id: job.id, result: { file: job.file, period: job.period, ledgers: [], issues: [], ignoredSheets: [],
+          account: { file: job.file, period: job.period, units: [], status: 'read', rowsRead: job.bytes.length, projects: 0, rejected: 0, nonData: 0 } } });
+      });`);
+    const results = await readReturns(folder.returns, folder.units, undefined, { cacheDir: null, workers: 2, workerUrl: pathToFileURL(script) });
+    expect(results.map((r) => r.file)).toEqual(folder.returns.map((t) => t.file));
+    const crashed = results.filter((r) => r.file.includes('A003'));
+    expect(crashed).toHaveLength(2);
+    for (const r of crashed) {
+      expect(r.account.status).toBe('skipped');
+      expect(r.issues[0]).toMatchObject({ severity: 'error', kind: 'internal', file: r.file });
+    }
+    // Every other file was answered by a worker: the stand-in reports the byte count as rowsRead.
+    const others = results.filter((r) => !r.file.includes('A003'));
+    expect(others.every((r) => r.account.status === 'read' && r.account.rowsRead === readFileSync(folder.returns.find((t) => t.file === r.file)!.abs).length)).toBe(true);
+  }, 60_000);
+
+  it('when workers cannot start at all, reads every file on the main thread', async () => {
+    const script = join(root, 'broken-worker.mjs');
+    writeFileSync(script, `throw new Error('cannot load');`);
+    const results = await readReturns(folder.returns, folder.units, undefined, { cacheDir: null, workers: 2, workerUrl: pathToFileURL(script) });
+    expect(results).toEqual(await fresh(0));
   }, 60_000);
 
   it('reports a file that vanished after listing instead of failing the build', async () => {

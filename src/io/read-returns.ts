@@ -25,6 +25,8 @@ export interface ReadOptions {
   refresh?: boolean;
   /** Worker threads; default one per core. 0 reads on the calling thread. */
   workers?: number;
+  /** The worker script; only tests replace src/io/read-worker.ts (with one that crashes, say). */
+  workerUrl?: URL;
 }
 
 /** What readReturns did, for the bench and the build's timing line. */
@@ -107,7 +109,7 @@ export async function readReturnsWithStats(tasks: readonly ReturnTask[], units: 
       settle(i, r);
     }
   } else {
-    await runPool(poolSize, units, tasks, misses, cacheDir, settle);
+    await runPool(poolSize, units, tasks, misses, cacheDir, settle, options.workerUrl ?? new URL('./read-worker.ts', import.meta.url));
   }
   return { results: results as ReturnFile[], stats: { files: tasks.length, cached, parsed: misses.length, workers: poolSize > 1 ? poolSize : 0 } };
 }
@@ -127,9 +129,8 @@ function transferable(bytes: Uint8Array): Uint8Array {
  */
 async function runPool(
   size: number, units: Unit[], tasks: readonly ReturnTask[], misses: { i: number; key: string | null }[], cacheDir: string | null,
-  settle: (i: number, r: ReturnFile) => void,
+  settle: (i: number, r: ReturnFile) => void, url: URL,
 ): Promise<void> {
-  const url = new URL('./read-worker.ts', import.meta.url);
   const execArgv = workerExecArgv(url);
   let next = 0;
   let failures = 0;
@@ -192,12 +193,15 @@ async function runPool(
         settle(reply.id, reply.result);
         feed();
       });
-      // A crash (out of memory on a hostile file) costs its one file; a worker that fails before
-      // any reply (cannot load) is not restarted forever.
-      worker.on('error', (e) => {
+      // A crash (out of memory on a hostile file, an exit from inside the reader) costs its one
+      // file; a worker that fails before any worker replied (cannot load) is not restarted forever.
+      let lastError: unknown = null;
+      worker.on('error', (e) => { lastError = e; });
+      worker.on('exit', () => {
+        if (ended) return; // terminated by feed() once the queue is empty
         failures++;
         if (current && !replied) retry.push(current);
-        else if (current) settle(current.i, internalError(tasks[current.i]!.file, tasks[current.i]!.period, e));
+        else if (current) settle(current.i, internalError(tasks[current.i]!.file, tasks[current.i]!.period, lastError ?? new Error('读取线程意外退出')));
         current = null;
         if (left() && (replied || failures < size) && failures <= misses.length) start();
         end();
