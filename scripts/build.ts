@@ -88,7 +88,7 @@ async function main(): Promise<number> {
   timer.lap('model');
   await renderSite(model, outDir, configBase, { fresh: v['no-cache'] === true });
   timer.lap('render');
-  writeDataFiles(model, outDir);
+  writeDataFiles(model, outDir, { fresh: v['no-cache'] === true });
   timer.lap('write');
   timer.save({ read: readStats, periods: model.periods.length });
 

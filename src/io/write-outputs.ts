@@ -1,31 +1,126 @@
 /**
  * The output end of the build: summary.json and downloads per period, written after Astro has
  * rendered the pages into the same folder.
+ *
+ * A month's four files depend only on that month's PeriodModel, the units, the groups and the
+ * audience, and on the code that writes them. They are kept under
+ * `.cache/outputs/<hash of --out>/<period>/` with that key, so a rebuild after a correction writes
+ * the corrected month only and copies the others (XLSX compression is most of the cost).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { SiteModel } from '../lib/model.ts';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { PeriodModel, SiteModel } from '../lib/model.ts';
 import { ledgerTable, toCsv } from '../lib/outputs/ledger-table.ts';
 import { rankingTable } from '../lib/outputs/ranking-table.ts';
 import { summary } from '../lib/outputs/summary.ts';
 import { toXlsx } from '../lib/outputs/xlsx.ts';
 
-export function writeDataFiles(model: SiteModel, outDir: string): string[] {
-  const written: string[] = [];
-  const put = (rel: string, data: string | Uint8Array) => {
-    const abs = join(outDir, rel);
-    mkdirSync(join(abs, '..'), { recursive: true });
-    writeFileSync(abs, data);
-    written.push(rel);
-  };
-  for (const p of model.periods) {
-    const dir = `data/${p.period}`;
-    put(`${dir}/summary.json`, JSON.stringify(summary(p), null, 2) + '\n');
-    const ledger = ledgerTable(p.projects, model.units, model.audience);
-    put(`${dir}/projects.csv`, toCsv(ledger));
-    put(`${dir}/projects.xlsx`, toXlsx([{ name: '项目台账', rows: ledger }]));
-    put(`${dir}/rankings.xlsx`, toXlsx(rankingTable(p, model.groups)));
+const here = dirname(fileURLToPath(import.meta.url));
+const FILES = ['summary.json', 'projects.csv', 'projects.xlsx', 'rankings.xlsx'] as const;
+
+/** The code that shapes the files: an edit to any of it invalidates the cached months. */
+let codePrint: string | null = null;
+function codeFingerprint(): string {
+  if (codePrint) return codePrint;
+  const h = createHash('sha256');
+  const lib = join(here, '../lib');
+  for (const f of ['outputs/summary.ts', 'outputs/ledger-table.ts', 'outputs/ranking-table.ts', 'outputs/xlsx.ts', 'format.ts', 'model.ts', 'types.ts']) {
+    try { h.update(readFileSync(join(lib, f))); } catch { h.update(f); }
   }
-  put('data/index.json', JSON.stringify({ periods: model.periods.map((p) => p.period), latest: model.periods.at(-1)?.period ?? null }, null, 2) + '\n');
-  return written;
+  try { h.update(readFileSync(join(here, '../../node_modules/xlsx/package.json'))); } catch { /* not installed as expected */ }
+  h.update(readFileSync(fileURLToPath(import.meta.url)));
+  codePrint = h.digest('hex');
+  return codePrint;
+}
+
+function periodFiles(p: PeriodModel, model: SiteModel): Record<(typeof FILES)[number], string | Uint8Array> {
+  const ledger = ledgerTable(p.projects, model.units, model.audience);
+  return {
+    'summary.json': JSON.stringify(summary(p), null, 2) + '\n',
+    'projects.csv': toCsv(ledger),
+    'projects.xlsx': toXlsx([{ name: '项目台账', rows: ledger }]),
+    'rankings.xlsx': toXlsx(rankingTable(p, model.groups)),
+  };
+}
+
+export interface WriteOptions {
+  /** Where month entries are kept; null disables the cache (`--no-cache` still refreshes it). */
+  cacheDir?: string | null;
+  /** Ignore cached months and write them afresh. */
+  fresh?: boolean;
+}
+
+export function defaultOutputCache(outDir: string): string {
+  const base = resolve(process.env['TONGBAO_CACHE_DIR'] ? join(process.env['TONGBAO_CACHE_DIR'], '..') : join(here, '../../.cache'));
+  return join(base, 'outputs', createHash('sha1').update(resolve(outDir)).digest('hex').slice(0, 12));
+}
+
+export function writeDataFiles(model: SiteModel, outDir: string, opts: WriteOptions = {}): { written: string[]; reused: number } {
+  const written: string[] = [];
+  let reused = 0;
+  const cache = opts.cacheDir === undefined ? defaultOutputCache(outDir) : opts.cacheDir;
+  const shared = cache ? JSON.stringify([model.units, model.groups, model.audience, codeFingerprint()]) : '';
+  const kept = new Set<string>();
+  if (cache) {
+    mkdirSync(cache, { recursive: true });
+    // Marks this folder's cache as recently used (housekeeping only: nothing in the output depends on it).
+    const now = new Date();
+    utimesSync(cache, now, now);
+  }
+  for (const p of model.periods) {
+    const dir = join(outDir, 'data', p.period);
+    mkdirSync(dir, { recursive: true });
+    const key = cache ? createHash('sha256').update(shared).update(JSON.stringify(p)).digest('hex').slice(0, 32) : '';
+    const entry = cache ? join(cache, p.period, key) : '';
+    if (cache) kept.add(join(p.period, key));
+    if (cache && !opts.fresh && FILES.every((f) => existsSync(join(entry, f)))) {
+      try {
+        for (const f of FILES) copyFileSync(join(entry, f), join(dir, f));
+        reused++;
+        written.push(...FILES.map((f) => `data/${p.period}/${f}`));
+        continue;
+      } catch { /* a damaged entry: write afresh below */ }
+    }
+    const files = periodFiles(p, model);
+    for (const f of FILES) {
+      writeFileSync(join(dir, f), files[f]);
+      written.push(`data/${p.period}/${f}`);
+    }
+    if (cache) {
+      try {
+        const tmp = `${entry}.tmp-${process.pid}`;
+        rmSync(tmp, { recursive: true, force: true });
+        mkdirSync(tmp, { recursive: true });
+        for (const f of FILES) writeFileSync(join(tmp, f), files[f]);
+        rmSync(entry, { recursive: true, force: true });
+        renameSync(tmp, entry); // atomic: an entry is complete or absent
+      } catch { /* the cache is an optimisation; never fail the build over it */ }
+    }
+  }
+  if (cache) { prune(cache, kept); pruneSiblings(cache); }
+  writeFileSync(join(outDir, 'data', 'index.json'), JSON.stringify({ periods: model.periods.map((p) => p.period), latest: model.periods.at(-1)?.period ?? null }, null, 2) + '\n');
+  written.push('data/index.json');
+  return { written, reused };
+}
+
+/** Keeps the six most recently used output folders' caches (tests and clerks build many folders). */
+function pruneSiblings(cache: string): void {
+  try {
+    const parent = join(cache, '..');
+    const dirs = readdirSync(parent).map((d) => ({ d, t: statSync(join(parent, d)).mtimeMs })).sort((a, b) => b.t - a.t);
+    for (const { d } of dirs.slice(6)) rmSync(join(parent, d), { recursive: true, force: true });
+  } catch { /* nothing to prune */ }
+}
+
+/** Keeps only the entries this build used, so the cache does not grow with every correction. */
+function prune(cache: string, kept: Set<string>): void {
+  try {
+    for (const period of readdirSync(cache)) {
+      for (const key of readdirSync(join(cache, period))) {
+        if (!kept.has(join(period, key))) rmSync(join(cache, period, key), { recursive: true, force: true });
+      }
+    }
+  } catch { /* nothing to prune */ }
 }
