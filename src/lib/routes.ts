@@ -27,15 +27,27 @@ export function href(base: string, path: string): string {
   return `${b}${path.replace(/^\//, '')}`;
 }
 
+/**
+ * A period's incremental-build key (see site-data.ts `pageKey`): Astro reuses a page of the previous
+ * build when its key and code are unchanged. Without a key function every page is rendered.
+ */
+export type KeyOf = (period: string) => string;
+
 /** getStaticPaths for per-period pages. */
-export function periodPaths(model: SiteModel) {
-  return model.periods.map((p) => ({ params: { period: p.period } }));
+export function periodPaths(model: SiteModel, keyOf?: KeyOf) {
+  return model.periods.map((p) => ({ params: { period: p.period }, ...(keyOf ? { cacheKey: keyOf(p.period) } : {}) }));
 }
 
-export function unitPaths(model: SiteModel) {
-  return model.periods.flatMap((p) => p.units.map((u) => ({ params: { period: p.period, code: slug(u.code) }, props: { code: u.code } })));
+export function unitPaths(model: SiteModel, keyOf?: KeyOf) {
+  return model.periods.flatMap((p) => {
+    const key = keyOf ? { cacheKey: keyOf(p.period) } : {};
+    return p.units.map((u) => ({ params: { period: p.period, code: slug(u.code) }, props: { code: u.code }, ...key }));
+  });
 }
 
-export function chainPaths(model: SiteModel) {
-  return model.periods.flatMap((p) => p.chains.map((c) => ({ params: { period: p.period, chain: slug(c.slug) }, props: { slug: c.slug } })));
+export function chainPaths(model: SiteModel, keyOf?: KeyOf) {
+  return model.periods.flatMap((p) => {
+    const key = keyOf ? { cacheKey: keyOf(p.period) } : {};
+    return p.chains.map((c) => ({ params: { period: p.period, chain: slug(c.slug) }, props: { slug: c.slug }, ...key }));
+  });
 }
