@@ -14,7 +14,7 @@ export const MODEL_SLOT = Symbol.for('tongbao.siteModel');
  * Bump when a period's pages start to depend on something the page key below does not cover,
  * so that pages stored by an incremental build are rendered again.
  */
-const PAGE_KEY_VERSION = 2;
+const PAGE_KEY_VERSION = 3;
 
 interface Slot { model: SiteModel; byPeriod: Map<string, PeriodModel>; keys: Map<string, string> | null }
 
@@ -58,10 +58,10 @@ export function latestPeriod(): PeriodModel {
  *
  * The contract it encodes: a period's pages may show anything of the site's shared data (config,
  * units, chains, groups, audience, global issues), of that period and of every earlier period (last
- * month, same month last year, the year's trend), and the names of all built periods (the month
- * navigation of unit and chain pages); never other data of a later period. So a correction to the
- * latest month re-renders only that month's pages, a correction in March re-renders March onwards,
- * and a new month (a new name in every month list) re-renders everything. test/cache-incremental
+ * month, same month last year, the year's trend), and the name of the next period (its “next”
+ * link); never anything of later periods. So a correction to the latest month re-renders only that
+ * month's pages, a correction in March re-renders March onwards, and a new month re-renders the new
+ * month and the one before it. test/cache-incremental
  * .test.ts compares incremental rebuilds with clean builds and so guards the contract.
  */
 export function pageKey(period: string): string {
@@ -75,12 +75,12 @@ export function pageKey(period: string): string {
 /** All periods' page keys, each chaining the digests of the periods before it. */
 export function pageKeys(model: SiteModel): Map<string, string> {
   const { periods, config, audience, units, chains, groups, globalIssues } = model;
-  const names = periods.map((p) => p.period);
-  let chain = createHash('sha256').update(`tongbao-pages:${PAGE_KEY_VERSION}\0`).update(JSON.stringify({ config, audience, units, chains, groups, globalIssues, names })).digest('hex');
+  let chain = createHash('sha256').update(`tongbao-pages:${PAGE_KEY_VERSION}\0`).update(JSON.stringify({ config, audience, units, chains, groups, globalIssues })).digest('hex');
   const keys = new Map<string, string>();
-  for (const p of periods) {
+  periods.forEach((p, i) => {
     chain = createHash('sha256').update(chain).update(JSON.stringify(p)).digest('hex');
-    keys.set(p.period, chain);
-  }
+    // Pages name the periods up to the next one (views/periods.ts visiblePeriods), never later ones.
+    keys.set(p.period, createHash('sha256').update(chain).update(periods[i + 1]?.period ?? '-').digest('hex'));
+  });
   return keys;
 }

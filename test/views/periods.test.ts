@@ -12,3 +12,12 @@ describe('periods', () => {
     expect(periodsByYear(ps)).toEqual([{ year: 2026, periods: ['2026-01', '2026-02'] }, { year: 2025, periods: ['2025-11', '2025-12'] }]);
   });
 });
+
+describe('visiblePeriods', () => {
+  it('visiblePeriods(periods, period) names months up to the next one only', async () => {
+    const { visiblePeriods } = await import('../../src/lib/views/periods.ts');
+    const all = ['2026-03', '2026-01', '2026-02', '2025-12'];
+    expect(visiblePeriods(all, '2026-01')).toEqual(['2025-12', '2026-01', '2026-02']);
+    expect(visiblePeriods(all, '2026-03')).toEqual(['2025-12', '2026-01', '2026-02', '2026-03']);
+  });
+});

@@ -25,3 +25,14 @@ export function periodsByYear(periods: readonly string[]): YearPeriods[] {
   }
   return [...years.entries()].sort((a, b) => b[0] - a[0]).map(([year, list]) => ({ year, periods: list }));
 }
+
+/**
+ * The periods a page of `period` may name: all up to the month after it. Pages never list later
+ * months, so that adding a month changes only the pages of the new month and the month before it
+ * (its “next” link); the latest bulletin is always one tap away on the home page.
+ */
+export function visiblePeriods(periods: readonly string[], period: string): string[] {
+  const next = neighbours(periods, period).next;
+  const last = next ?? period;
+  return [...periods].sort(cmp).filter((p) => p <= last);
+}
