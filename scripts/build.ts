@@ -13,7 +13,7 @@ import { readReturnsWithStats } from '../src/io/read-returns.ts';
 import { renderSite } from '../src/io/site-build.ts';
 import { writeDataFiles } from '../src/io/write-outputs.ts';
 import { buildModel } from '../src/lib/pipeline.ts';
-import type { Audience } from '../src/lib/model.ts';
+import type { Audience, PeriodModel } from '../src/lib/model.ts';
 import type { Issue } from '../src/lib/types.ts';
 
 const USAGE = `用法：npm run build -- [选项]
@@ -67,18 +67,8 @@ async function main(): Promise<number> {
     return 1;
   }
   const configBase = folder.config.base && folder.config.base !== '/' && v.base === undefined ? folder.config.base : base;
-  const width = String(folder.returns.length).length;
   const timer = stageTimer();
-  const { results: returns, stats: readStats } = await readReturnsWithStats(folder.returns, folder.units, (done, total, r) => {
-    if (v.quiet) return;
-    const n = String(done).padStart(width);
-    if (r.account.status === 'skipped') say(`[${n}/${total}] ${r.file}  ✗ 跳过：${r.account.reason ?? ''}`);
-    else {
-      const errs = r.issues.filter((i) => i.severity === 'error').length;
-      const names = r.account.units.map((c) => folder.units.find((u) => u.code === c)?.name ?? c).join('、');
-      say(`[${n}/${total}] ${r.file}  ${names || '（未识别单位）'}：${r.account.projects}个项目${errs ? `，${errs}个错误` : ''}`);
-    }
-  }, { refresh: v['no-cache'] === true });
+  const { results: returns, stats: readStats } = await readReturnsWithStats(folder.returns, folder.units, undefined, { refresh: v['no-cache'] === true });
   timer.lap('read');
   const model = buildModel({ config: { ...folder.config, base: configBase }, audience, units: folder.units, targets: folder.targets, chains: folder.chains, returns, globalIssues: folder.issues });
   if (model.periods.length === 0) {
@@ -86,6 +76,10 @@ async function main(): Promise<number> {
     return 1;
   }
   timer.lap('model');
+  // One line per file, written once the model is built: only then is it known whether a file was
+  // counted (a second return of a unit is not) and which checks found errors in it.
+  const lines = fileLines(model.periods, folder.skipped, new Map(folder.units.map((u) => [u.code, u.name])));
+  if (!v.quiet) for (const line of lines.text) say(line);
   await renderSite(model, outDir, configBase, { fresh: v['no-cache'] === true });
   timer.lap('render');
   writeDataFiles(model, outDir, { fresh: v['no-cache'] === true });
@@ -101,11 +95,10 @@ async function main(): Promise<number> {
   const errors = uniq.filter((i) => i.severity === 'error');
   const warnings = uniq.filter((i) => i.severity === 'warning');
   const rows = returns.reduce((s, r) => s + r.account.rowsRead, 0);
-  const counted = returns.reduce((s, r) => s + r.account.projects, 0);
-  const skipped = returns.filter((r) => r.account.status === 'skipped').length;
+  const counted = model.periods.reduce((s, p) => s + p.files.reduce((t, f) => t + f.projects, 0), 0);
   const latest = model.periods.at(-1)!;
   say('');
-  say(`完成：读取文件 ${returns.length} 个（跳过 ${skipped} 个），读取行 ${rows} 行，计入项目 ${counted} 个；${model.periods.length} 个月份，最新 ${latest.period}。`);
+  say(`完成：文件 ${lines.files} 个（读取 ${lines.files - lines.skipped} 个，跳过 ${lines.skipped} 个${lines.notCounted ? `，重复报送未计入 ${lines.notCounted} 个` : ''}），读取行 ${rows} 行，计入项目 ${counted} 个；${model.periods.length} 个月份，最新 ${latest.period}。`);
   say(`问题：错误 ${errors.length} 条，提示 ${warnings.length} 条。`);
   say(`网站：${relative(process.cwd(), outDir) || '.'}/index.html；数据质量：${relative(process.cwd(), outDir) || '.'}/${latest.period}/quality/index.html`);
   if (v.strict && errors.length > 0) {
@@ -120,6 +113,39 @@ async function main(): Promise<number> {
     return 1;
   }
   return 0;
+}
+
+/**
+ * The console's per-file lines, from the built model: a skipped file says why, a file that was read
+ * but not counted says so, and the error and warning counts are those of the quality page's list.
+ */
+function fileLines(periods: readonly PeriodModel[], folderSkipped: readonly { file: string; reason: string }[], unitName: ReadonlyMap<string, string>) {
+  const text: string[] = [];
+  const total = periods.reduce((s, p) => s + p.files.length, 0) + folderSkipped.length;
+  const width = String(total).length;
+  let n = 0;
+  let skipped = 0;
+  let notCounted = 0;
+  const prefix = () => `[${String(++n).padStart(width)}/${total}]`;
+  for (const p of periods) {
+    const byFile = new Map<string, { errors: number; warnings: number }>();
+    for (const i of p.issues) {
+      if (!i.file) continue;
+      const c = byFile.get(i.file) ?? { errors: 0, warnings: 0 };
+      if (i.severity === 'error') c.errors++; else c.warnings++;
+      byFile.set(i.file, c);
+    }
+    for (const f of p.files) {
+      if (f.status === 'skipped') { skipped++; text.push(`${prefix()} ${f.file}  ✗ 跳过：${f.reason ?? ''}`); continue; }
+      const c = byFile.get(f.file) ?? { errors: 0, warnings: 0 };
+      const counts = `${c.errors ? `，${c.errors}个错误` : ''}${c.warnings ? `，${c.warnings}个提示` : ''}`;
+      const names = f.units.map((code) => unitName.get(code) ?? code).join('、') || '（未识别单位）';
+      if (f.notCounted) { notCounted++; text.push(`${prefix()} ${f.file}  ✗ ${names}：${f.notCounted}${counts}`); continue; }
+      text.push(`${prefix()} ${f.file}  ${names}：${f.projects}个项目${counts}`);
+    }
+  }
+  for (const s of folderSkipped) { skipped++; text.push(`${prefix()} ${s.file}  ✗ 跳过：${s.reason}`); }
+  return { text, files: total, skipped, notCounted };
 }
 
 /** Stage times for `npm run bench`: written to the file named by TONGBAO_TIMINGS, if set. */

@@ -16,7 +16,7 @@ const at = (row: number, over: Partial<Project>) => project({ source: { file: 'r
 describe('checkProjects', () => {
   it('flags funds above the contract and the contract above total investment, at the cell', () => {
     const issues = run([at(5, { code: 'P1', contractAmount: 100, fundsInPlace: 150, totalInvestment: 90 })]);
-    expect(issues.find((i) => i.kind === 'funds-above-contract')).toMatchObject({ severity: 'warning', cell: 'I5', row: 5, unit: 'A01', project: 'P1', file: 'returns/2026-04/平原县.xlsx', sheet: '台账' });
+    expect(issues.find((i) => i.kind === 'funds-above-contract')).toMatchObject({ severity: 'warning', cell: 'I5', row: 5, unit: 'A01', projectCode: 'P1', file: 'returns/2026-04/平原县.xlsx', sheet: '台账' });
     expect(issues.find((i) => i.kind === 'contract-above-total')).toMatchObject({ cell: 'H5' });
   });
 
@@ -40,8 +40,8 @@ describe('checkProjects', () => {
   it('flags a ×10000 jump as 元 typed into a 万元 column, and a large jump as implausible', () => {
     const before = [at(2, { code: 'P1', fundsInPlace: 12 }), at(3, { code: 'P2', fundsInPlace: 1000 })];
     const issues = run([at(2, { code: 'P1', fundsInPlace: 120000 }), at(3, { code: 'P2', fundsInPlace: 50000 })], before);
-    expect(issues.find((i) => i.kind === 'unit-slip')).toMatchObject({ severity: 'error', project: 'P1' });
-    expect(issues.find((i) => i.kind === 'funds-jump')).toMatchObject({ severity: 'warning', project: 'P2' });
+    expect(issues.find((i) => i.kind === 'unit-slip')).toMatchObject({ severity: 'error', projectCode: 'P1' });
+    expect(issues.find((i) => i.kind === 'funds-jump')).toMatchObject({ severity: 'warning', projectCode: 'P2' });
   });
 
   it('flags funds a thousand times the contract as 元 typed into a 万元 column', () => {

@@ -35,14 +35,18 @@ describe('npm run build', () => {
     const r = runBuild(['--data', data, '--out', out]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/损坏\.xlsx\s+✗ 跳过：/);
-    expect(r.stdout).toMatch(/完成：读取文件 8 个（跳过 1 个）/);
+    expect(r.stdout).toMatch(/完成：文件 8 个（读取 7 个，跳过 1 个，重复报送未计入 1 个）/);
+    // The per-file line tells the truth: the second return was read but not counted.
+    expect(r.stdout).toMatch(/平原县（更正）\.xlsx\s+✗ 平原县：重复报送，未计入/);
+    // A corrupt file is a file that could not be read, not a missing return.
+    expect(r.stdout).toMatch(/损坏\.xlsx\s+✗ 跳过：报送文件无法读取/);
     expect(r.stdout).toMatch(/问题：错误 [1-9]\d* 条/);
     const s = JSON.parse(readFileSync(join(out, 'data/2026-04/summary.json'), 'utf8'));
     const kinds = s.issues.map((i: { kind: string }) => i.kind);
     expect(kinds).toEqual(expect.arrayContaining(['unreadable', 'unknown-unit', 'duplicate-return', 'not-a-number', 'not-submitted']));
     // The second 平原县 return is not counted: funds are the first file's.
     expect(s.units.find((u: { code: string }) => u.code === 'A01').fundsInPlace).toBe(20000);
-    expect(s.issues.find((i: { kind: string }) => i.kind === 'not-a-number')).toMatchObject({ file: 'returns/2026-04/A03.xlsx', sheet: 'Sheet1', cell: 'I2', unit: 'A03', project: 'X1' });
+    expect(s.issues.find((i: { kind: string }) => i.kind === 'not-a-number')).toMatchObject({ file: 'returns/2026-04/A03.xlsx', sheet: 'Sheet1', cell: 'I2', unit: 'A03', project: '文旅项目', projectCode: 'X1' });
     const { ISSUE_KINDS } = await import('../src/lib/checks/kinds.ts');
     for (const k of kinds) expect(ISSUE_KINDS, k).toHaveProperty(k);
     // Every row read is counted or reported.

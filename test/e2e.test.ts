@@ -144,7 +144,7 @@ describe('npm run build on the sample data', () => {
     const kinds: Record<string, string> = { 'duplicate-across-units': 'cross-unit-duplicate', 'funds-above-contract': 'funds-above-contract', 'date-after-period': 'date-after-period' };
     for (const f of truth.plantedFaults) {
       const s = summaryOf(f.periods.at(-1)!);
-      const found = s.issues.find((i: { kind: string; project: string }) => i.kind === kinds[f.kind] && (i.project === f.project || i.project === f.otherProject));
+      const found = s.issues.find((i: { kind: string; projectCode: string }) => i.kind === kinds[f.kind] && (i.projectCode === f.project || i.projectCode === f.otherProject));
       expect(found, f.description).toBeDefined();
       expect(found.file).toMatch(/^returns\//);
       expect(found.sheet).toBeTruthy();

@@ -211,7 +211,7 @@ describe('readReturnFile reports what it cannot use, and drops no row silently',
     const rows: Aoa = [CLEAN[0]!, ['P1', '新能源电池项目', '甲公司', '工业', '新建', '开工', 50000, 30000, '约一万', null]];
     const r = read(workbook([{ name: '台账', rows }]));
     const issue = r.issues.find((i) => i.kind === 'not-a-number')!;
-    expect(issue).toMatchObject({ severity: 'error', file: 'returns/2026-04/平原县.xlsx', sheet: '台账', cell: 'I2', unit: 'A01', project: 'P1' });
+    expect(issue).toMatchObject({ severity: 'error', file: 'returns/2026-04/平原县.xlsx', sheet: '台账', cell: 'I2', unit: 'A01', project: '新能源电池项目', projectCode: 'P1' });
     expect(issue.message).toContain('约一万');
     expect(r.ledgers[0]!.projects[0]!.fundsInPlace).toBeNull();
   });

@@ -18,6 +18,8 @@ export interface DataFolder {
   targets: Map<number, Targets>;
   chains: Chain[];
   returns: ReturnTask[];
+  /** Files under returns/ that were not read, and why (outside a month folder, folder name not a month). */
+  skipped: { file: string; reason: string }[];
   issues: Issue[];
   /** Set when nothing can be built (no registry, no returns). */
   fatal: string | null;
@@ -57,7 +59,7 @@ function listFiles(dir: string): string[] {
 
 export function loadDataFolder(dir: string): DataFolder {
   const issues: Issue[] = [];
-  const result: DataFolder = { dir, config: resolveConfig(null), units: [], targets: new Map(), chains: [], returns: [], issues, fatal: null };
+  const result: DataFolder = { dir, config: resolveConfig(null), units: [], targets: new Map(), chains: [], returns: [], skipped: [], issues, fatal: null };
   if (!existsSync(dir) || !statSync(dir).isDirectory()) { result.fatal = `数据目录不存在：${dir}`; return result; }
 
   const siteFile = join(dir, 'site.json');
@@ -101,9 +103,18 @@ export function loadDataFolder(dir: string): DataFolder {
   for (const entry of readdirSync(returnsDir, { withFileTypes: true }).sort((a, b) => cmp(a.name, b.name))) {
     if (IGNORED.test(entry.name)) continue;
     const abs = join(returnsDir, entry.name);
-    if (!entry.isDirectory()) { issues.push(folderIssue(rel(dir, abs), '文件应放在 returns/年-月/ 文件夹中（例如 returns/2026-04/），该文件未读取', 'misplaced-file', 'error')); continue; }
+    if (!entry.isDirectory()) {
+      issues.push(folderIssue(rel(dir, abs), '文件应放在 returns/年-月/ 文件夹中（例如 returns/2026-04/），该文件未读取', 'misplaced-file', 'error'));
+      result.skipped.push({ file: rel(dir, abs), reason: '不在“年-月”文件夹中' });
+      continue;
+    }
     const period = periodOfFolder(entry.name);
-    if (!period) { issues.push(folderIssue(rel(dir, abs), `文件夹名“${entry.name}”不是“年-月”格式（例如 2026-04），其中的文件未读取`, 'bad-period-folder', 'error')); continue; }
+    if (!period) {
+      const inside = listFiles(abs);
+      issues.push(folderIssue(rel(dir, abs), `文件夹名“${entry.name}”不是“年-月”格式（例如 2026-04），其中的${inside.length}个文件未读取`, 'bad-period-folder', 'error'));
+      for (const f of inside) result.skipped.push({ file: rel(dir, f), reason: `文件夹名“${entry.name}”不是“年-月”格式` });
+      continue;
+    }
     if (result.returns.some((r) => r.period === period && !r.file.startsWith(`returns/${entry.name}/`))) {
       issues.push(folderIssue(rel(dir, abs), `与另一个文件夹表示同一个月份（${period}），其中的文件一并读取`, 'duplicate-period-folder'));
     }

@@ -51,17 +51,21 @@ interface Assembled {
   issues: Issue[];
   files: FileAccount[];
   columns: Map<string, Record<string, number>>;
+  /** Unit → files that name it but could not be read. */
+  unreadable: Map<string, string[]>;
 }
 
 /** Gathers a period's returns: one return per unit (a second one is reported, not counted). */
 function assemble(period: string, returns: readonly ReturnFile[], units: readonly Unit[]): Assembled {
   const files = [...returns].sort((a, b) => cmp(a.file, b.file));
-  const a: Assembled = { period, projects: [], byUnit: new Map(), filesByUnit: new Map(), submitted: new Set(), issues: [], files: [], columns: new Map() };
+  const a: Assembled = { period, projects: [], byUnit: new Map(), filesByUnit: new Map(), submitted: new Set(), issues: [], files: [], columns: new Map(), unreadable: new Map() };
   const owner = new Map<string, string>(); // unit → "file｜sheet" that first reported it
   const known = new Set(units.map((u) => u.code));
   for (const rf of files) {
     const account = { ...rf.account };
     a.issues.push(...rf.issues);
+    if (rf.account.status === 'skipped' && rf.unitHint) a.unreadable.set(rf.unitHint, [...(a.unreadable.get(rf.unitHint) ?? []), rf.file]);
+    const refusedNotes: string[] = [];
     for (const ledger of rf.ledgers) {
       const where = `${rf.file}｜${ledger.sheet}`;
       a.columns.set(`${rf.file}\u0000${ledger.sheet}`, ledger.columns);
@@ -78,6 +82,7 @@ function assemble(period: string, returns: readonly ReturnFile[], units: readonl
             severity: 'error', kind: 'duplicate-return', file: rf.file, sheet: ledger.sheet, cell: null, row: null, unit: u, project: null,
             message: `“${name}”本期已由 ${first.replace('｜', ' 的工作表 ')} 报送，此处为第二份报表，未计入；请确认哪一份是正式报表并删除另一份`,
           });
+          refusedNotes.push(`“${name}”已由 ${first.replace(/｜.*$/, '')} 报送`);
         } else {
           owner.set(u, where);
           a.submitted.add(u);
@@ -92,6 +97,8 @@ function assemble(period: string, returns: readonly ReturnFile[], units: readonl
         list.push(p);
       }
     }
+    // The file was read but (some of) its figures were not counted: say so wherever files are listed.
+    if (refusedNotes.length > 0) account.notCounted = `重复报送，未计入（${refusedNotes.join('；')}）`;
     a.files.push(account);
   }
   return a;
@@ -143,7 +150,7 @@ export function buildModel(input: PipelineInput): SiteModel {
     for (const u of placement.unplaced) {
       const p = u.project;
       const col = a.columns.get(`${p.source.file}\u0000${p.source.sheet}`)?.[p.chain && u.reason.startsWith('产业链') ? 'chain' : 'link'];
-      issues.push({ severity: 'warning', kind: 'unknown-chain', message: `${u.reason}，该项目列为“未归链”`, file: p.source.file, sheet: p.source.sheet, row: p.source.row, cell: col === undefined ? null : a1(p.source.row - 1, col), unit: p.unit, project: p.code ?? p.name });
+      issues.push({ severity: 'warning', kind: 'unknown-chain', message: `${u.reason}，该项目列为“未归链”`, file: p.source.file, sheet: p.source.sheet, row: p.source.row, cell: col === undefined ? null : a1(p.source.row - 1, col), unit: p.unit, project: p.name, projectCode: p.code });
     }
 
     const notSubmitted: string[] = [];
@@ -156,15 +163,22 @@ export function buildModel(input: PipelineInput): SiteModel {
       // A unit that did not report has no completion, 同比 or schedule gap this month (not 0%).
       if (!submitted) Object.assign(ind, { fundsCompletion: null, fundsYoY: null, aheadPoints: null, targets: {} });
       const l = submitted ? light(ind.fundsCompletion, timeProgress, config.lights) : null;
+      const unreadable = submitted ? [] : a.unreadable.get(u.code) ?? [];
       return {
         code: u.code, name: u.name, group: u.group, submitted, ...ind,
-        rank: null, rankChange: null, light: l, lightLabel: l ? LIGHT_LABEL[l] : submitted ? '无目标' : '未报送',
+        rank: null, rankChange: null, light: l, lightLabel: l ? LIGHT_LABEL[l] : submitted ? '无目标' : unreadable.length > 0 ? '文件无法读取' : '未报送',
         files: a.filesByUnit.get(u.code) ?? [],
+        ...(unreadable.length > 0 ? { unreadable } : {}),
       };
     });
     for (const code of notSubmitted) {
       const u = units.find((x) => x.code === code)!;
-      issues.push({ severity: 'warning', kind: 'not-submitted', message: `“${u.name}”本期未报送台账`, file: null, sheet: null, cell: null, row: null, unit: code, project: null });
+      const unreadable = a.unreadable.get(code);
+      if (unreadable) {
+        issues.push({ severity: 'warning', kind: 'return-unreadable', message: `“${u.name}”报送的文件无法读取（${unreadable.join('、')}），本期数据未计入；请该单位另存为 .xlsx 后重新报送`, file: unreadable[0]!, sheet: null, cell: null, row: null, unit: code, project: null });
+      } else {
+        issues.push({ severity: 'warning', kind: 'not-submitted', message: `“${u.name}”本期未报送台账`, file: null, sheet: null, cell: null, row: null, unit: code, project: null });
+      }
     }
     for (const u of units) {
       if (targets.has(year) && !unitTargets.get(u.code)?.['fundsInPlace']) {

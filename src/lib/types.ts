@@ -53,11 +53,17 @@ export interface Project {
   /** Internal-only fields (包保领导, 联系人, 联系电话, 填报人): never in a public build. */
   internal: { leader: string | null; contact: string | null; phone: string | null; filler: string | null };
   source: Source;
+  /**
+   * Fields whose cell held something that is not a usable value (“约3000万”, a negative amount):
+   * already reported once by the reader, so the checks do not report the same cell again as
+   * missing or as a decrease.
+   */
+  invalid?: string[];
 }
 
 export type Severity = 'error' | 'warning';
 
-/** A data-quality finding. `cell` in A1 form; `unit` a code; `project` its code or name. */
+/** A data-quality finding. `cell` in A1 form; `unit` a code; `project` the project's name, `projectCode` its code. */
 export interface Issue {
   severity: Severity;
   /** Stable machine-readable kind, e.g. `unknown-unit`, `funds-decrease`. */
@@ -68,7 +74,10 @@ export interface Issue {
   cell: string | null;
   row: number | null;
   unit: string | null;
+  /** The project's name as the unit wrote it: what a clerk recognises in a meeting. */
   project: string | null;
+  /** The project's 项目编码, where the ledger has one. */
+  projectCode?: string | null;
 }
 
 /** Row accounting of one file: rowsRead = projects + rejected + nonData. */
@@ -84,6 +93,8 @@ export interface FileAccount {
   /** Sheets that hold no ledger (a 填报说明 sheet, say): listed, not counted. */
   ignoredSheets?: string[];
   reason?: string;
+  /** A file that was read but not counted (a second return of a unit): why. */
+  notCounted?: string;
 }
 
 export interface Indicators {
@@ -115,6 +126,8 @@ export interface UnitResult extends Indicators {
   light: Light | null;
   lightLabel: string;
   files: string[];
+  /** Files of this period that name the unit but could not be read (it did send something). */
+  unreadable?: string[];
 }
 
 export interface GroupResult extends Indicators {

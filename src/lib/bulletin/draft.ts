@@ -12,6 +12,7 @@ import { aheadText, pct, periodRange, yi, yoyText } from '../format.ts';
 import type { BulletinDraft, BulletinSection, PeriodModel } from '../model.ts';
 import type { Indicators, UnitResult } from '../types.ts';
 import { lowIntensityProjects } from '../views/intensity.ts';
+import { missingText, sentUnreadable } from '../views/submission.ts';
 
 /** The title in the official form, from site.json `title`: 关于2026年1-4月全市招商引资工作情况的通报. */
 export function bulletinTitle(period: string, config: SiteConfig): string {
@@ -25,7 +26,7 @@ function fundsClause(i: Indicators): string {
 }
 
 function unitSentence(u: UnitResult): string {
-  if (!u.submitted) return `${u.name}未报送`;
+  if (!u.submitted) return `${u.name}${missingText(u)}`;
   return `${u.name}${fundsClause(u)}`;
 }
 
@@ -128,9 +129,10 @@ function problems(m: PeriodModel, config: SiteConfig): string[] {
   }
 
   // What the figures cannot tell: units missing, units not ranked, the checks.
-  if (m.notSubmitted.length > 0) {
-    out.push(`${m.notSubmitted.map(name).join('、')}未按时报送台账，本期数据按未报送处理。`);
-  }
+  const missing = m.units.filter((u) => !u.submitted && !sentUnreadable(u));
+  const unreadable = m.units.filter(sentUnreadable);
+  if (missing.length > 0) out.push(`${missing.map((u) => u.name).join('、')}未按时报送台账，本期数据按未报送处理。`);
+  if (unreadable.length > 0) out.push(`${unreadable.map((u) => u.name).join('、')}报送的文件无法读取，本期数据暂未计入。`);
   const noTarget = m.units.filter((u) => u.submitted && u.fundsTarget === null);
   if (noTarget.length > 0) out.push(`${nameList(noTarget.map((u) => u.name), '单位')}没有年度到位资金目标，未计算完成率，不参加排名。`);
   const errors = m.issues.filter((i) => i.severity === 'error').length;

@@ -5,7 +5,11 @@
 export interface IssueKind { label: string; advice: string }
 
 export const ISSUE_KINDS: Readonly<Record<string, IssueKind>> = {
-  unreadable: { label: '文件无法读取', advice: '文件损坏、加密或不是电子表格：在 Excel/WPS 中打开后另存为 .xlsx 再报送' },
+  unreadable: { label: '报送文件无法读取', advice: '文件损坏、加密或不是电子表格：在 Excel/WPS 中打开后另存为 .xlsx 再报送' },
+  'return-unreadable': { label: '报送文件无法读取', advice: '该单位报送了文件但无法读取，本期数据未计入：请其另存为 .xlsx 后重新报送' },
+  'not-a-return': { label: '不是台账文件', advice: 'Word、PDF、图片等文件不是月报台账，未读取；如无用可从月份文件夹中移走' },
+  'no-period-sheet': { label: '没有本月工作表', advice: '按月分表的工作簿中要有以本月命名的工作表（如“4月”）' },
+  'sheet-month-mismatch': { label: '工作表月份与本期不符', advice: '确认报送的是本月台账，并把工作表改为本月名称' },
   'empty-file': { label: '空文件', advice: '重新报送有内容的台账' },
   'no-ledger': { label: '未找到台账', advice: '表头中要有“项目名称”及其他台账列名' },
   'temp-file': { label: '临时文件', advice: '~$ 开头的是 Excel 打开文件时的临时文件，删除即可' },

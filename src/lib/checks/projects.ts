@@ -37,11 +37,12 @@ export function findPrevious(index: ProjectIndex, p: Project): Project | undefin
 /** Columns of the template, to point at a cell in the same row as the project's name. */
 export interface ColumnLocator { (p: Project, field: string): string | null }
 
-const ref = (p: Project) => p.code ?? p.name;
-
 function make(p: Project, severity: Severity, kind: string, message: string, cell: string | null = null): Issue {
-  return { severity, kind, message, file: p.source.file, sheet: p.source.sheet, row: p.source.row, cell: cell ?? p.source.cell ?? null, unit: p.unit, project: ref(p) };
+  return { severity, kind, message, file: p.source.file, sheet: p.source.sheet, row: p.source.row, cell: cell ?? p.source.cell ?? null, unit: p.unit, project: p.name, projectCode: p.code };
 }
+
+/** The cell held something unusable, already reported by the reader: one bad cell, one issue. */
+const isInvalid = (p: Project, field: string) => p.invalid?.includes(field) ?? false;
 
 /** Project names that denote the same project: equal or contained once generic words are removed. */
 export function sameProjectName(a: string, b: string): boolean {
@@ -75,7 +76,7 @@ export function checkProjects(input: PeriodCheckInput): Issue[] {
 
   for (const p of projects) {
     if (p.stage === null) issues.push(make(p, 'warning', 'missing-stage', '没有填写项目阶段，按已签约项目计', cellOf(p, 'stage')));
-    if (p.stage !== '在谈' && p.fundsInPlace === null && p.stage !== null) {
+    if (p.stage !== '在谈' && p.fundsInPlace === null && p.stage !== null && !isInvalid(p, 'fundsInPlace')) {
       issues.push(make(p, 'warning', 'missing-funds', '没有填写累计到位资金，按0计', cellOf(p, 'fundsInPlace')));
     }
     if (p.stage === '在谈' && (p.fundsInPlace ?? 0) > 0) {
@@ -140,9 +141,12 @@ export function checkProjects(input: PeriodCheckInput): Issue[] {
     for (const p of projects) {
       const before = findPrevious(index, p);
       if (!before) continue;
+      // An unusable amount this month or last is reported where it is; comparing it as 0 would
+      // add a second, wrong finding (“累计到位资金减少”) for the same cell.
+      const comparable = !isInvalid(p, 'fundsInPlace') && !isInvalid(before, 'fundsInPlace');
       const now = p.fundsInPlace ?? 0;
       const then = before.fundsInPlace ?? 0;
-      if (now + 1e-6 < then) {
+      if (!comparable) { /* reported by the reader */ } else if (now + 1e-6 < then) {
         issues.push(make(p, 'error', 'funds-decrease', `累计到位资金${fmt(now)}万元低于上月的${fmt(then)}万元；累计数不应减少，请核实`, cellOf(p, 'fundsInPlace')));
       } else if (then > 0 && now >= then * t.unitSlipFactor && now >= t.minJumpAmount) {
         issues.push(make(p, 'error', 'unit-slip', `累计到位资金由上月${fmt(then)}万元变为${fmt(now)}万元（约${Math.round(now / then)}倍），疑似把“元”填进了“万元”列`, cellOf(p, 'fundsInPlace')));

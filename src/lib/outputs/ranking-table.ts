@@ -2,6 +2,7 @@
 import { rankChangeText } from '../format.ts';
 import type { PeriodModel } from '../model.ts';
 import type { TableCell } from './ledger-table.ts';
+import { missingShort } from '../views/submission.ts';
 
 export function rankingTable(p: PeriodModel, groups: readonly string[]): { name: string; rows: TableCell[][] }[] {
   return groups.map((g) => {
@@ -11,7 +12,7 @@ export function rankingTable(p: PeriodModel, groups: readonly string[]): { name:
       rows.push([u.rank, rankChangeText(u.rankChange).symbol, u.code, u.name, u.projects, u.contractAmount, u.fundsInPlace, u.fundsTarget,
         u.fundsCompletion === null ? null : Math.round(u.fundsCompletion * 10000) / 10000,
         u.aheadPoints === null ? null : Math.round(u.aheadPoints * 10) / 10,
-        u.fundsYoY === null ? null : Math.round(u.fundsYoY * 10000) / 10000, u.lightLabel, u.submitted ? '已报送' : '未报送']);
+        u.fundsYoY === null ? null : Math.round(u.fundsYoY * 10000) / 10000, u.lightLabel, u.submitted ? '已报送' : missingShort(u)]);
     }
     return { name: g, rows };
   });

@@ -194,7 +194,9 @@ type IssueFn = (severity: Severity, kind: string, message: string, r: number, c:
 function toProject(row: readonly CellValue[], r: number, col: Map<Field, Column>, unit: Unit, file: string, sheet: string, issues: Issue[], issue: IssueFn): Project {
   const name = cellText(row[col.get('name')!.col]);
   const code = col.has('code') ? cellText(row[col.get('code')!.col]) || null : null;
-  const projectRef = code ?? name;
+  // Issues name the project as the unit wrote it, with its code where there is one.
+  const projectRef = { project: name.replace(/\s+/g, ' '), projectCode: code };
+  const invalid: string[] = [];
   const text = (f: Field): string | null => {
     const c = col.get(f);
     if (!c) return null;
@@ -209,11 +211,13 @@ function toProject(row: readonly CellValue[], r: number, col: Map<Field, Column>
     const input = spec.kind === 'number' && typeof raw === 'string' ? raw.replace(/(万美元|美元|亩)\s*$/, '') : raw;
     const res = parseAmount(input, spec.kind === 'amount' ? c.scale : 1);
     if (!res.ok) {
-      issues.push(issue('error', 'not-a-number', `“${c.header}”${res.reason}，该值未计入`, r, c.col, { unit: unit.code, project: projectRef }));
+      issues.push(issue('error', 'not-a-number', `“${c.header}”${res.reason}，该值未计入`, r, c.col, { unit: unit.code, ...projectRef }));
+      invalid.push(f);
       return null;
     }
     if (res.value !== null && res.value < 0) {
-      issues.push(issue('error', 'negative-amount', `“${c.header}”为负数（${raw}），该值未计入`, r, c.col, { unit: unit.code, project: projectRef }));
+      issues.push(issue('error', 'negative-amount', `“${c.header}”为负数（${raw}），该值未计入`, r, c.col, { unit: unit.code, ...projectRef }));
+      invalid.push(f);
       return null;
     }
     return res.value;
@@ -223,7 +227,7 @@ function toProject(row: readonly CellValue[], r: number, col: Map<Field, Column>
     if (!c) return null;
     const res = parseDate(row[c.col] ?? null);
     if (!res.ok) {
-      issues.push(issue('warning', 'bad-date', `“${c.header}”${res.reason}`, r, c.col, { unit: unit.code, project: projectRef }));
+      issues.push(issue('warning', 'bad-date', `“${c.header}”${res.reason}`, r, c.col, { unit: unit.code, ...projectRef }));
       return null;
     }
     return res.value;
@@ -232,16 +236,16 @@ function toProject(row: readonly CellValue[], r: number, col: Map<Field, Column>
   const stage = stageText ? parseStage(stageText) : null;
   if (stageText && !stage) {
     const c = col.get('stage')!;
-    issues.push(issue('warning', 'unknown-stage', `项目阶段“${stageText}”无法识别（应为 在谈/签约/开工/投产），该项目按已签约计`, r, c.col, { unit: unit.code, project: projectRef }));
+    issues.push(issue('warning', 'unknown-stage', `项目阶段“${stageText}”无法识别（应为 在谈/签约/开工/投产），该项目按已签约计`, r, c.col, { unit: unit.code, ...projectRef }));
   }
   const typeText = text('projectType');
   const projectType = typeText ? parseProjectType(typeText) : null;
   if (typeText && !projectType) {
     const c = col.get('projectType')!;
-    issues.push(issue('warning', 'unknown-type', `项目类型“${typeText}”无法识别（应为 新建/续建）`, r, c.col, { unit: unit.code, project: projectRef }));
+    issues.push(issue('warning', 'unknown-type', `项目类型“${typeText}”无法识别（应为 新建/续建）`, r, c.col, { unit: unit.code, ...projectRef }));
   }
   const industry = text('industry');
-  return {
+  const project: Project = {
     unit: unit.code,
     code,
     name: name.replace(/\s+/g, ' '),
@@ -265,6 +269,8 @@ function toProject(row: readonly CellValue[], r: number, col: Map<Field, Column>
     internal: { leader: text('leader'), contact: text('contact'), phone: text('phone'), filler: text('filler') },
     source: { file, sheet, row: r + 1, cell: a1(r, col.get('name')!.col) },
   };
+  if (invalid.length > 0) project.invalid = invalid;
+  return project;
 }
 
 export { UNIT_SCALE };

@@ -5,6 +5,7 @@
 import { aheadText, pct, periodRange, yi, yoyText } from '../format.ts';
 import type { PeriodModel } from '../model.ts';
 import type { UnitResult } from '../types.ts';
+import { sentUnreadable } from './submission.ts';
 
 /** `2026年1-10月全市到位资金96.1亿元，完成年度目标57.8%，欠序时进度25.5个百分点，同比下降0.3%；引进项目134个，其中亿元以上69个。` */
 export function describePeriod(p: PeriodModel, city: string): string {
@@ -18,7 +19,7 @@ export function describePeriod(p: PeriodModel, city: string): string {
 /** `东山县2026年1-10月到位资金9.6亿元，完成年度目标44.8%，欠序时进度38.5个百分点，县区第4名（↑1），红灯。` */
 export function describeUnit(u: UnitResult, period: string, groupSize: number): string {
   const range = periodRange(period);
-  if (!u.submitted) return `${u.name}${range}未报送台账。`;
+  if (!u.submitted) return sentUnreadable(u) ? `${u.name}${range}报送的文件无法读取，数据暂未计入。` : `${u.name}${range}未报送台账。`;
   const parts = [`${u.name}${range}到位资金${yi(u.fundsInPlace)}`];
   if (u.fundsCompletion !== null) parts.push(`完成年度目标${pct(u.fundsCompletion)}`, aheadText(u.aheadPoints));
   if (u.fundsYoY !== null) parts.push(yoyText(u.fundsYoY));

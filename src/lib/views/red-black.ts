@@ -11,6 +11,7 @@
  */
 import type { PeriodModel } from '../model.ts';
 import type { Light, UnitResult } from '../types.ts';
+import { missingText } from './submission.ts';
 
 export interface ListedUnit {
   code: string;
@@ -21,7 +22,7 @@ export interface ListedUnit {
   light: Light | null;
   lightLabel: string;
   /** Why the unit is listed: 未报送, or nothing (its figures say it). */
-  reason: '未报送' | null;
+  reason: '未报送' | '报送文件无法读取' | null;
 }
 
 export interface GroupLists { group: string; red: ListedUnit[]; black: ListedUnit[] }
@@ -49,7 +50,7 @@ export function redBlackLists(p: Pick<PeriodModel, 'units'>, groups: readonly st
     // Ranked units best first; the registry order of `members` breaks ties (a stable sort).
     const ranked = members.filter((u) => u.submitted && u.rank !== null).sort((a, b) => a.rank! - b.rank!);
     if (ranked.length === 0) {
-      return { group, red: [], black: members.filter((u) => !u.submitted).map((u) => listed(u, '未报送')) };
+      return { group, red: [], black: members.filter((u) => !u.submitted).map((u) => listed(u, missingText(u))) };
     }
     const n = listSize(ranked.length);
     const red = takeWithTies(ranked, n);
@@ -60,7 +61,7 @@ export function redBlackLists(p: Pick<PeriodModel, 'units'>, groups: readonly st
     return {
       group,
       red: red.map((u) => listed(u)),
-      black: [...black.map((u) => listed(u)), ...members.filter((u) => !u.submitted).map((u) => listed(u, '未报送'))],
+      black: [...black.map((u) => listed(u)), ...members.filter((u) => !u.submitted).map((u) => listed(u, missingText(u)))],
     };
   });
 }
