@@ -56,10 +56,10 @@ describe('npm run build on the sample data', () => {
   it('prints a progress line per file and a closing summary', () => {
     const dataDir = join(import.meta.dirname, '..', 'data', 'returns');
     const files = readdirSync(dataDir).reduce((n, d) => n + readdirSync(join(dataDir, d)).length, 0);
-    expect(stdout).toContain('完成：读取文件');
+    expect(stdout).toContain('完成：文件');
     expect(stdout).toMatch(/问题：错误 \d+ 条，提示 \d+ 条/);
     expect((stdout.match(/^\[\s*\d+\/\d+\]/gm) ?? []).length).toBe(files);
-    expect(stdout).toContain(`完成：读取文件 ${files} 个（跳过 0 个）`);
+    expect(stdout).toContain(`完成：文件 ${files} 个（读取 ${files} 个，跳过 0 个）`);
   });
 
   it('writes summary.json for every period with the SPEC field names', () => {

@@ -37,7 +37,7 @@ export function summary(m: PeriodModel) {
     })),
     notSubmitted: m.notSubmitted,
     files: m.files,
-    issues: m.issues.map((i) => ({ severity: i.severity, kind: i.kind, message: i.message, file: i.file, sheet: i.sheet, cell: i.cell, row: i.row, unit: i.unit, project: i.project })),
+    issues: m.issues.map((i) => ({ severity: i.severity, kind: i.kind, message: i.message, file: i.file, sheet: i.sheet, cell: i.cell, row: i.row, unit: i.unit, project: i.project, projectCode: i.projectCode ?? null })),
     bulletin: m.draft,
   };
 }
