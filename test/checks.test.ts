@@ -37,6 +37,12 @@ describe('checkProjects', () => {
     expect(run([at(7, { name: '电池项目', investor: '乙公司', fundsInPlace: 300 })], before).some((i) => i.kind === 'funds-decrease')).toBe(false);
   });
 
+  it('matches a project that gained or changed its code this month by name and investor', () => {
+    const before = [at(2, { code: null, name: '电池项目', investor: '甲公司', fundsInPlace: 500 }), at(3, { code: 'OLD', name: '电机项目', investor: '乙公司', fundsInPlace: 500 })];
+    const issues = run([at(7, { code: 'P7', name: '电池项目', investor: '甲公司', fundsInPlace: 300 }), at(8, { code: 'NEW', name: '电机 项目', investor: '乙公司', fundsInPlace: 300 })], before);
+    expect(issues.filter((i) => i.kind === 'funds-decrease').map((i) => i.row)).toEqual([7, 8]);
+  });
+
   it('flags a ×10000 jump as 元 typed into a 万元 column, and a large jump as implausible', () => {
     const before = [at(2, { code: 'P1', fundsInPlace: 12 }), at(3, { code: 'P2', fundsInPlace: 1000 })];
     const issues = run([at(2, { code: 'P1', fundsInPlace: 120000 }), at(3, { code: 'P2', fundsInPlace: 50000 })], before);

@@ -1,5 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { aheadText, fixed, pct, periodRange, rankChangeText, wan, yi, yoyText } from '../src/lib/format.ts';
+import { aheadText, fixed, intensityNumber, intensityText, pct, percent, periodRange, plainNumber, rankChangeText, wan, yi, yoyText } from '../src/lib/format.ts';
 
 describe('format', () => {
   it('fixed(x, digits) rounds half up on the decimal value, as by hand', () => {
@@ -37,5 +39,34 @@ describe('format', () => {
     expect(rankChangeText(2)).toEqual({ symbol: '↑2', label: '比上月上升2位' });
     expect(rankChangeText(-1)).toEqual({ symbol: '↓1', label: '比上月下降1位' });
     expect(rankChangeText(0).symbol).toBe('→');
+  });
+  it('percent(v) writes a value already in per cent exactly as pct writes the fraction', () => {
+    // 0.2905 × 100 is 29.049999… in binary: toFixed(1) says 29.0, a person (and pct) 29.1.
+    expect((0.2905 * 100).toFixed(1)).toBe('29.0');
+    expect(percent(0.2905 * 100)).toBe('29.1%');
+    for (const f of [0.2905, 0.0005, 1.0835, 0.8333333333, 0.125]) expect(percent(f * 100)).toBe(pct(f));
+    expect(percent(null)).toBe('—');
+  });
+  it('plainNumber(n) drops trailing zeros; intensity keeps the 万元 style', () => {
+    expect([0, 2.5, 10, 0.25, 1.005, 12.999].map((n) => plainNumber(n))).toEqual(['0', '2.5', '10', '0.25', '1.01', '13']);
+    expect(intensityNumber(1234.5)).toBe('1,235');
+    expect(intensityNumber(null)).toBe('—');
+    expect(intensityText(50)).toBe('50.0万元/亩');
+    expect(intensityText(1234.45)).toBe('1,234.5万元/亩');
+  });
+});
+
+describe('numbers a reader sees go through format.ts', () => {
+  it('no file of src/ but format.ts calls toFixed (binary rounding: 29.049999… → 29.0)', () => {
+    // A source scan, on purpose: it reads the source text, so it sees every call however the
+    // bundler later compresses it. Comments mentioning toFixed without a call `(` are fine.
+    const root = join(import.meta.dirname, '..', 'src');
+    const files: string[] = [];
+    const walk = (d: string) => { for (const e of readdirSync(d, { withFileTypes: true })) { const a = join(d, e.name); if (e.isDirectory()) walk(a); else if (/\.(ts|astro|mjs|js)$/.test(e.name)) files.push(a); } };
+    walk(root);
+    expect(files.length).toBeGreaterThan(20); // the walk found the sources
+    const offenders = files.filter((f) => relative(root, f) !== join('lib', 'format.ts') && /\.toFixed\s*\(/.test(readFileSync(f, 'utf8')))
+      .map((f) => relative(root, f));
+    expect(offenders).toEqual([]);
   });
 });

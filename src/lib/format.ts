@@ -1,6 +1,10 @@
 /**
  * How numbers are written in a 通报: amounts in 亿元 with one decimal in prose, percentages with one.
  * All formatting is deterministic (no locale-dependent APIs).
+ *
+ * Every number a reader sees goes through this file (pages, charts, the draft), so a chart label and
+ * the table beside it round the same way. Number.prototype.toFixed is used only inside `fixed`:
+ * test/format.test.ts fails if it appears anywhere else in src/.
  */
 
 /**
@@ -43,7 +47,31 @@ export function wan(n: number | null, digits = 0): string {
 
 /** A fraction → `29.1%`. */
 export function pct(f: number | null, digits = 1): string {
-  return f === null || !Number.isFinite(f) ? '—' : `${fixed(f * 100, digits)}%`;
+  return f === null || !Number.isFinite(f) ? '—' : percent(f * 100, digits);
+}
+
+/**
+ * A value already in per cent (a chart drawn on a % axis) → `29.1%`. `pct(f)` is `percent(f × 100)`,
+ * so a chart fed `f × 100` labels its points exactly as the table writes `pct(f)`.
+ */
+export function percent(v: number | null, digits = 1): string {
+  return v === null || !Number.isFinite(v) ? '—' : `${fixed(v, digits)}%`;
+}
+
+/** A number with at most `digits` decimals and no trailing zeros: axis ticks `0`, `2.5`, `10`. */
+export function plainNumber(n: number, digits = 2): string {
+  const t = fixed(n, digits);
+  return t.includes('.') ? t.replace(/\.?0+$/, '') : t;
+}
+
+/** 投资强度 (万元/亩) where the label names the unit (a table column, a figure with `<small>万元/亩`): `1,235`. */
+export function intensityNumber(v: number | null, digits = 0): string {
+  return wan(v, digits);
+}
+
+/** 投资强度 in prose: `1,234.5万元/亩`. */
+export function intensityText(v: number | null, digits = 1): string {
+  return v === null ? '—' : `${wan(v, digits)}万元/亩`;
 }
 
 /** Points ahead/behind schedule → `超序时进度3.2个百分点` / `欠序时进度5.0个百分点`. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { completionChart, type CompletionRow } from '../../src/lib/charts/completion.ts';
+import { pct } from '../../src/lib/format.ts';
 import { snapshotOf, texts } from './snapshot.ts';
 
 const rows: CompletionRow[] = [
@@ -39,6 +40,16 @@ describe('completionChart(rows, options)', () => {
     const x0 = Number(/<rect [^>]* x="([\d.]+)"/.exec(svg)![1]);
     const rule = Number(/stroke-dasharray="4,3"[^>]*>\s*<line [^>]*x1="([\d.]+)"/.exec(svg)![1]);
     expect(rule).toBeCloseTo(x0 + green! * 83.333 / 92.4, 0);
+  });
+
+  it('labels completion and 序时进度 exactly as format.pct writes them in the table beside the chart', () => {
+    // 0.2905 × 100 = 29.049999… in binary: toFixed(1) gave “29.0%” in the chart while the ranking
+    // table (pct, half up on the decimal value) said “29.1%”.
+    const f = 0.2905;
+    const t = texts(completionChart([{ code: 'A1', name: '青山县', group: '县区', completion: f, light: 'red', lightLabel: '红灯' }], { id: 'c', label: 'c', timeProgress: f }));
+    expect(pct(f)).toBe('29.1%');
+    expect(t).toContain(`${pct(f)} 红灯`);
+    expect(t).toContain(`序时进度${pct(f)}`);
   });
 
   it('matches the snapshot', async () => {

@@ -8,7 +8,7 @@
 import { ISSUE_KINDS } from '../checks/kinds.ts';
 import { isCounted } from '../compute/indicators.ts';
 import type { SiteConfig } from '../config.ts';
-import { aheadText, pct, periodRange, yi, yoyText } from '../format.ts';
+import { aheadText, intensityText, pct, periodRange, yi, yoyText } from '../format.ts';
 import type { BulletinDraft, BulletinSection, PeriodModel } from '../model.ts';
 import type { Indicators, UnitResult } from '../types.ts';
 import { lowIntensityProjects } from '../views/intensity.ts';
@@ -41,7 +41,7 @@ function nameList(names: readonly string[], noun: string): string {
 
 /** `1.2万元/亩` style: intensity in 万元 per 亩, one decimal. */
 function perMu(v: number): string {
-  return `${v.toFixed(1)}万元/亩`;
+  return intensityText(v, 1);
 }
 
 /** Drafts the 通报 of a period from its model alone (the page adds what needs other periods). */

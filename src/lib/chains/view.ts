@@ -2,7 +2,7 @@
  * What the chain pages show, computed from the SiteModel: the overview of all chains, the 补链
  * target list with its change since last month, and each link's projects. Pure functions.
  */
-import { locate, type ChainThresholds, type LinkStatus } from '../compute/chains.ts';
+import { locate, projectRef, type ChainThresholds, type LinkStatus } from '../compute/chains.ts';
 import { isCounted } from '../compute/indicators.ts';
 import { squash } from '../glossary.ts';
 import { wan } from '../format.ts';
@@ -188,7 +188,7 @@ export function linkProjects(period: Pick<PeriodModel, 'projects'>, definitions:
     const wanted = new Set(refs);
     return period.projects
       .map((p, i) => ({ p, i }))
-      .filter(({ p }) => wanted.has(`${p.unit}:${p.code ?? p.name}`) && isCounted(p) === counted && onLink(p))
+      .filter(({ p }) => wanted.has(projectRef(p)) && isCounted(p) === counted && onLink(p))
       .sort((a, b) => (b.p.fundsInPlace ?? 0) - (a.p.fundsInPlace ?? 0) || (b.p.contractAmount ?? 0) - (a.p.contractAmount ?? 0) || a.i - b.i)
       .map(({ p }) => p);
   };

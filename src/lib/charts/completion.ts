@@ -4,6 +4,7 @@
  * completion and the light's name, so the chart reads the same in black and white.
  */
 import * as Plot from '@observablehq/plot';
+import { pct } from '../format.ts';
 import type { Light } from '../types.ts';
 import { INK, LIGHT_COLOR, MUTED } from './colors.ts';
 import { clip, renderPlot, textWidth, type ChartMeta } from './render.ts';
@@ -49,7 +50,7 @@ export function completionChart(rows: readonly CompletionRow[], o: CompletionOpt
   }
   const data = rows.map((r) => ({
     key: `u:${r.code}`, value: r.completion === null ? null : r.completion * 100, fill: LIGHT_COLOR[r.light ?? 'none'],
-    text: r.completion === null ? r.lightLabel : `${(r.completion * 100).toFixed(1)}% ${r.lightLabel}`,
+    text: r.completion === null ? r.lightLabel : `${pct(r.completion)} ${r.lightLabel}`,
     highlight: r.highlight === true,
   }));
   const tp = o.timeProgress * 100;
@@ -75,7 +76,7 @@ export function completionChart(rows: readonly CompletionRow[], o: CompletionOpt
       Plot.text(keys.filter((k) => k.startsWith('u:') && !bold.has(k)), { frameAnchor: 'left', y: (k: string) => k, text: (k: string) => labels.get(k), textAnchor: 'end', dx: -6, fill: INK }),
       Plot.text(keys.filter((k) => k.startsWith('u:') && bold.has(k)), { frameAnchor: 'left', y: (k: string) => k, text: (k: string) => labels.get(k), textAnchor: 'end', dx: -6, fill: INK, fontWeight: 'bold' }),
       Plot.text(keys.filter((k) => k.startsWith('g:')), { frameAnchor: 'left', y: (k: string) => k, text: (k: string) => labels.get(k), textAnchor: 'start', dx: -marginLeft + 2, fill: INK, fontWeight: 'bold' }),
-      Plot.text([tp], { x: (v: number) => v, frameAnchor: 'top', dy: -14, text: () => `序时进度${tp.toFixed(1)}%`, fill: INK, textAnchor: 'middle' }),
+      Plot.text([tp], { x: (v: number) => v, frameAnchor: 'top', dy: -14, text: () => `序时进度${pct(o.timeProgress)}`, fill: INK, textAnchor: 'middle' }),
     ],
   }, o);
 }

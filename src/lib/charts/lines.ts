@@ -4,6 +4,7 @@
  * against last year and the time schedule, and for a unit's completion against its group's.
  */
 import * as Plot from '@observablehq/plot';
+import { plainNumber } from '../format.ts';
 import { ACCENT, INK, MUTED } from './colors.ts';
 import { renderPlot, textWidth, type ChartMeta } from './render.ts';
 
@@ -81,5 +82,5 @@ export function niceTicks(max: number, count: number): number[] {
 }
 
 function trimNumber(n: number): string {
-  return String(Math.round(n * 100) / 100);
+  return plainNumber(n, 2);
 }

@@ -3,36 +3,11 @@
  * sheet, row and cell it comes from. Month-to-month matching and duplicate detection go through
  * indexes (Maps), never pairwise scans, so they stay linear in the number of rows.
  */
+import { findPrevious, indexProjects, projectKey } from '../compute/identity.ts';
 import type { CheckThresholds } from '../config.ts';
 import { squash } from '../glossary.ts';
 import { a1 } from '../recognise/header.ts';
 import { STAGES, type Issue, type Project, type Severity } from '../types.ts';
-
-/** Identity of a project across months: code when given, else name + investor (within the unit). */
-export function projectKey(p: Project): string {
-  return p.code ? `${p.unit}|#${squash(p.code)}` : `${p.unit}|${squash(p.name)}|${squash(p.investor ?? '')}`;
-}
-
-/** Secondary identity, for rows that lost or changed their code: name + investor. */
-function nameKey(p: Project): string {
-  return `${p.unit}|${squash(p.name)}|${squash(p.investor ?? '')}`;
-}
-
-export interface ProjectIndex { byKey: Map<string, Project>; byName: Map<string, Project> }
-
-export function indexProjects(projects: readonly Project[]): ProjectIndex {
-  const byKey = new Map<string, Project>();
-  const byName = new Map<string, Project>();
-  for (const p of projects) {
-    if (!byKey.has(projectKey(p))) byKey.set(projectKey(p), p);
-    if (!byName.has(nameKey(p))) byName.set(nameKey(p), p);
-  }
-  return { byKey, byName };
-}
-
-export function findPrevious(index: ProjectIndex, p: Project): Project | undefined {
-  return index.byKey.get(projectKey(p)) ?? index.byName.get(nameKey(p));
-}
 
 /** Columns of the template, to point at a cell in the same row as the project's name. */
 export interface ColumnLocator { (p: Project, field: string): string | null }

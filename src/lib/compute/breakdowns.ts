@@ -2,15 +2,19 @@
  * Breakdowns of the counted projects by 产业类别, 项目类型, 项目阶段 and size (by 总投资).
  */
 import { STAGES, type BreakdownEntry, type Project } from '../types.ts';
-import { isCounted } from './indicators.ts';
+import { isCounted, LARGE_PROJECT } from './indicators.ts';
 
 export const SIZE_BANDS = ['亿元以上', '5000万-1亿', '1000万-5000万', '1000万以下'] as const;
 export const UNKNOWN_KEY = '未填报';
 
-/** Size band of a project by total investment in 万元. */
+/**
+ * Size band of a project by total investment in 万元. Unlike `isLarge` (which falls back to 合同引资额)
+ * this chart is “按总投资” and shows rows without 总投资 as 未填报, so the bands of one chart share one
+ * measure; the 亿元 threshold is the same constant.
+ */
 export function sizeBand(totalInvestment: number | null): string {
   if (totalInvestment === null) return UNKNOWN_KEY;
-  if (totalInvestment >= 10000) return '亿元以上';
+  if (totalInvestment >= LARGE_PROJECT) return '亿元以上';
   if (totalInvestment >= 5000) return '5000万-1亿';
   if (totalInvestment >= 1000) return '1000万-5000万';
   return '1000万以下';

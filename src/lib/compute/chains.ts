@@ -29,7 +29,11 @@ export interface Placement {
   unplaced: { project: Project; reason: string }[];
 }
 
-/** Stable key of a project for references from chain links to the project list. */
+/**
+ * Reference from a chain link to a row of the same period's project list (site data keeps it, and
+ * chains/view.ts resolves it back). Not the cross-month identity of a project: that is
+ * compute/identity.ts. Kept raw (no normalisation) because it only has to find rows of one ledger.
+ */
 export function projectRef(p: Project): string {
   return `${p.unit}:${p.code ?? p.name}`;
 }

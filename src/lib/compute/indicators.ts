@@ -10,6 +10,19 @@ export function isCounted(p: Project): boolean {
 
 export const LARGE_PROJECT = 10000; // 万元: 亿元以上项目
 
+/**
+ * The size a project is judged by (万元): 总投资, or 合同引资额 where 总投资 is not given. The one
+ * definition of 亿元以上 for the indicators (largeProjects), 附表3 重点项目 and its ordering.
+ */
+export function projectSize(p: Pick<Project, 'totalInvestment' | 'contractAmount'>): number {
+  return p.totalInvestment ?? p.contractAmount ?? 0;
+}
+
+/** 亿元以上项目: size (总投资, else 合同引资额) of 1亿元 or more. */
+export function isLarge(p: Pick<Project, 'totalInvestment' | 'contractAmount'>): boolean {
+  return projectSize(p) >= LARGE_PROJECT;
+}
+
 export interface Actuals {
   projects: number;
   reserveProjects: number;
@@ -29,7 +42,7 @@ export function actuals(projects: readonly Project[]): Actuals {
     a.contractAmount += p.contractAmount ?? 0;
     a.fundsInPlace += p.fundsInPlace ?? 0;
     a.foreignCapital += p.foreignCapital ?? 0;
-    if ((p.totalInvestment ?? p.contractAmount ?? 0) >= LARGE_PROJECT) a.largeProjects++;
+    if (isLarge(p)) a.largeProjects++;
     if (p.stage === '开工' || p.stage === '投产') a.startedProjects++;
   }
   a.contractAmount = tidy(a.contractAmount);
