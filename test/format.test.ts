@@ -70,3 +70,13 @@ describe('numbers a reader sees go through format.ts', () => {
     expect(offenders).toEqual([]);
   });
 });
+
+describe('usd and amountText', () => {
+  it('round half up like every other figure', async () => {
+    const { usd, amountText } = await import('../src/lib/format.ts');
+    expect(usd(1234.45)).toBe('1234.5万美元');
+    expect(usd(12)).toBe('12万美元');
+    expect(amountText(1.005)).toBe('1.01');
+    expect(amountText(1500)).toBe('1500');
+  });
+});

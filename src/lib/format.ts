@@ -64,6 +64,16 @@ export function plainNumber(n: number, digits = 2): string {
   return t.includes('.') ? t.replace(/\.?0+$/, '') : t;
 }
 
+/** 万美元 in prose and figures, one decimal at most, half up: `1234.5万美元`. */
+export function usd(n: number | null): string {
+  return n === null ? '—' : `${plainNumber(n, 1)}万美元`;
+}
+
+/** An amount in an issue message (万元): two decimals at most, no trailing zeros, half up. */
+export function amountText(n: number): string {
+  return plainNumber(n, 2);
+}
+
 /** 投资强度 (万元/亩) where the label names the unit (a table column, a figure with `<small>万元/亩`): `1,235`. */
 export function intensityNumber(v: number | null, digits = 0): string {
   return wan(v, digits);

@@ -8,7 +8,7 @@
 import { ISSUE_KINDS } from '../checks/kinds.ts';
 import { isCounted } from '../compute/indicators.ts';
 import type { SiteConfig } from '../config.ts';
-import { aheadText, intensityText, pct, periodRange, yi, yoyText } from '../format.ts';
+import { aheadText, intensityText, pct, periodRange, usd, yi, yoyText } from '../format.ts';
 import type { BulletinDraft, BulletinSection, PeriodModel } from '../model.ts';
 import type { Indicators, UnitResult } from '../types.ts';
 import { lowIntensityProjects } from '../views/intensity.ts';
@@ -67,7 +67,7 @@ export function draftBulletin(m: PeriodModel, config: SiteConfig): BulletinDraft
   if (t.largeProjects > 0) extra.push(`亿元以上项目${t.largeProjects}个`);
   if (t.startedProjects > 0) extra.push(`开工及投产项目${t.startedProjects}个`);
   if (t.reserveProjects > 0) extra.push(`在谈储备项目${t.reserveProjects}个`);
-  if (t.foreignCapital > 0) extra.push(`实际到位外资${(Math.round(t.foreignCapital * 10) / 10).toString()}万美元`);
+  if (t.foreignCapital > 0) extra.push(`实际到位外资${usd(t.foreignCapital)}`);
   if (extra.length) overall.push(`全市${extra.join('，')}。`);
   const industry = m.breakdowns.industry.find((e) => e.key === '工业');
   if (industry && t.projects > 0 && industry.projects > 0) {

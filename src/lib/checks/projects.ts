@@ -8,6 +8,7 @@ import type { CheckThresholds } from '../config.ts';
 import { squash } from '../glossary.ts';
 import { a1 } from '../recognise/header.ts';
 import { STAGES, type Issue, type Project, type Severity } from '../types.ts';
+import { amountText } from '../format.ts';
 
 /** Columns of the template, to point at a cell in the same row as the project's name. */
 export interface ColumnLocator { (p: Project, field: string): string | null }
@@ -28,7 +29,7 @@ export function sameProjectName(a: string, b: string): boolean {
   return x === y || (Math.min(x.length, y.length) >= 4 && (x.includes(y) || y.includes(x)));
 }
 
-const fmt = (n: number) => (Math.round(n * 100) / 100).toString();
+const fmt = amountText;
 
 export interface PeriodCheckInput {
   period: string;
