@@ -66,6 +66,8 @@ async function main(): Promise<number> {
     process.stderr.write(`无法生成：${folder.fatal}\n`);
     return 1;
   }
+  // Settings notices (unknown keys in site.json, no city set) come first, where they are seen.
+  for (const line of folder.notices) say(line);
   const configBase = folder.config.base && folder.config.base !== '/' && v.base === undefined ? folder.config.base : base;
   const timer = stageTimer();
   const { results: returns, stats: readStats } = await readReturnsWithStats(folder.returns, folder.units, undefined, { refresh: v['no-cache'] === true });

@@ -2,7 +2,7 @@
  * The command as a clerk uses it: flags, exit codes, the closing summary, and the folder it builds,
  * on a small data folder with planted faults generated here.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -112,6 +112,64 @@ describe('npm run build', () => {
     const r = runBuild(args as string[]);
     expect(r.code).toBe(code);
     expect(r.stderr).toContain(text as string);
+  });
+
+  describe('site.json', () => {
+    /** A copy of the test data folder with this site.json (or none). */
+    const folderWith = (name: string, siteJson: string | null) => {
+      const dir = join(tmp, name);
+      cpSync(data, dir, { recursive: true });
+      if (siteJson !== null) writeFileSync(join(dir, 'site.json'), siteJson);
+      return dir;
+    };
+    const pages = (dir: string): string[] => readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).map((f) => join(dir, f));
+
+    it('a full-width quote stops the build with exit 1, naming the file, the line and what is expected; nothing is built', () => {
+      const dir = folderWith('data-bad-json', '{\n  "city": "平安市",\n  "office": “平安市投资促进局”\n}\n');
+      const out = join(tmp, 'bad-json');
+      const r = runBuild(['--data', dir, '--out', out, '--quiet']);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(`无法生成：设置文件 ${join(dir, 'site.json')} 有误，未生成任何内容。`);
+      expect(r.stderr).toContain('site.json 第 3 行第 13 列格式有误：这里是全角引号（“），应改为英文半角双引号 "');
+      expect(r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+      expect(existsSync(out)).toBe(false);
+    });
+
+    it('a value of the wrong type or range stops the build, naming the key', () => {
+      const dir = folderWith('data-bad-value', JSON.stringify({ city: '平安市', lights: { yellowBehind: 30, redBehind: 10 }, rankBy: 'projects' }));
+      const r = runBuild(['--data', dir, '--out', join(tmp, 'bad-value'), '--quiet']);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain('lights.redBehind：应大于 yellowBehind');
+      expect(r.stderr).toContain('rankBy：目前只支持 "fundsCompletion"');
+      expect(existsSync(join(tmp, 'bad-value'))).toBe(false);
+    });
+
+    it('a misspelt key is named with the nearest known key, and the build goes on with the city set', () => {
+      const dir = folderWith('data-typo', JSON.stringify({ city: '平安市', office: '平安市投资促进局', ligths: { yellowBehind: 5, redBehind: 20 } }, null, 2));
+      const out = join(tmp, 'typo');
+      const r = runBuild(['--data', dir, '--out', out, '--quiet']);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toContain('注意：site.json 中的设置项“ligths”无法识别，已忽略；是否应为 lights？');
+      expect(r.stdout).not.toContain('提示：未设置');
+      const bulletin = readFileSync(join(out, '2026-04/index.html'), 'utf8');
+      expect(bulletin).toContain('平安市招商引资工作通报');
+      expect(bulletin).toContain('<p class="issuer">平安市投资促进局</p>');
+      expect(readFileSync(join(out, '2026-04/quality/index.html'), 'utf8')).toContain('是否应为 lights？');
+    });
+
+    it('without site.json no city name is invented, and the console says how to set one', () => {
+      const dir = folderWith('data-no-site', null);
+      const out = join(tmp, 'no-site');
+      const r = runBuild(['--data', dir, '--out', out, '--quiet']);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toMatch(/提示：未设置城市名称和发文机关，通报落款使用中性写法；请在 \S*site\.json 中填写 "city" 和 "office"/);
+      const html = pages(out);
+      expect(html.length).toBeGreaterThan(10);
+      for (const f of html) expect(readFileSync(f, 'utf8'), f).not.toContain('示例市');
+      const bulletin = readFileSync(join(out, '2026-04/index.html'), 'utf8');
+      expect(bulletin).toContain('<a class="brand" href="/">招商引资通报</a>');
+      expect(bulletin).not.toContain('class="issuer"');
+    });
   });
 
   it('exits 1 with a clear message when nothing can be built', () => {

@@ -3,8 +3,8 @@
  * files; everything after it is pure.
  */
 import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
-import { resolveConfig, type SiteConfig } from '../lib/config.ts';
+import { isAbsolute, join, relative, sep } from 'node:path';
+import { DEFAULT_CONFIG, parseSiteConfig, SiteConfigError, type SiteConfig } from '../lib/config.ts';
 import { readChains, readTargets, readUnits, type Targets } from '../lib/registry.ts';
 import type { Chain, Issue, Unit } from '../lib/types.ts';
 import { cmp } from '../lib/util.ts';
@@ -21,8 +21,10 @@ export interface DataFolder {
   /** Files under returns/ that were not read, and why (outside a month folder, folder name not a month). */
   skipped: { file: string; reason: string }[];
   issues: Issue[];
-  /** Set when nothing can be built (no registry, no returns). */
+  /** Set when nothing can be built (no registry, no returns, an unusable site.json). */
   fatal: string | null;
+  /** Lines for the console about the settings: unknown keys in site.json, no city or office set. */
+  notices: string[];
 }
 
 const IGNORED = /^(\.|~\$.*\.tmp$|Thumbs\.db$|desktop\.ini$)/i;
@@ -37,6 +39,12 @@ export function periodOfFolder(name: string): string | null {
   if (!m) return null;
   const month = Number(m[2]);
   return month >= 1 && month <= 12 ? `${m[1]}-${String(month).padStart(2, '0')}` : null;
+}
+
+/** A path as the clerk would type it: relative to the working folder when inside it. */
+function shownPath(abs: string): string {
+  const r = relative(process.cwd(), abs);
+  return r && !r.startsWith('..') && !isAbsolute(r) ? r.split(sep).join('/') : abs;
 }
 
 function firstExisting(dir: string, names: string[]): string | null {
@@ -59,16 +67,42 @@ function listFiles(dir: string): string[] {
 
 export function loadDataFolder(dir: string): DataFolder {
   const issues: Issue[] = [];
-  const result: DataFolder = { dir, config: resolveConfig(null), units: [], targets: new Map(), chains: [], returns: [], skipped: [], issues, fatal: null };
+  const result: DataFolder = { dir, config: DEFAULT_CONFIG, units: [], targets: new Map(), chains: [], returns: [], skipped: [], issues, fatal: null, notices: [] };
   if (!existsSync(dir) || !statSync(dir).isDirectory()) { result.fatal = `数据目录不存在：${dir}`; return result; }
 
+  // site.json decides the masthead: a file that cannot be read as written stops the build rather than
+  // publishing under defaults. Unknown keys change nothing that is printed, so they only warn.
   const siteFile = join(dir, 'site.json');
+  const siteName = shownPath(siteFile);
   if (existsSync(siteFile)) {
+    let text: string;
     try {
-      result.config = resolveConfig(JSON.parse(readFileSync(siteFile, 'utf8').replace(/^\ufeff/, '')));
+      text = readFileSync(siteFile, 'utf8');
     } catch (e) {
-      issues.push(folderIssue('site.json', `site.json 无法使用（${e instanceof Error ? e.message : String(e)}），已使用默认设置`, 'bad-config', 'error'));
+      result.fatal = `无法读取设置文件 ${siteName}（${(e as NodeJS.ErrnoException).code ?? String(e)}），未生成任何内容`;
+      return result;
     }
+    try {
+      // Messages say "site.json", not the server's path: the warnings are also printed on the quality page.
+      const { config, warnings } = parseSiteConfig(text, 'site.json');
+      result.config = config;
+      for (const w of warnings) {
+        result.notices.push(`注意：${w}`);
+        issues.push(folderIssue('site.json', w, 'bad-config'));
+      }
+    } catch (e) {
+      if (!(e instanceof SiteConfigError)) throw e;
+      result.fatal = `设置文件 ${siteName} 有误，未生成任何内容。\n${e.message}`;
+      return result;
+    }
+  }
+  // No city name is ever invented: without one the pages use neutral wording; say how to set it.
+  const { city, office } = result.config;
+  if (!city || !office) {
+    const what = !city && !office ? '城市名称和发文机关，通报落款使用中性写法' : !city ? '城市名称，通报标题和页眉不写城市名' : '发文机关，通报不写落款机关';
+    const keys = [city ? '' : '"city"', office ? '' : '"office"'].filter(Boolean).join(' 和 ');
+    const create = existsSync(siteFile) ? '' : '（该文件还没有，可照 README 中的示例新建）';
+    result.notices.push(`提示：未设置${what}；请在 ${siteName} 中填写 ${keys}${create}`);
   }
 
   const unitsFile = firstExisting(dir, ['units.xlsx', 'units.xls', 'units.csv']);
@@ -85,7 +119,7 @@ export function loadDataFolder(dir: string): DataFolder {
       const year = /(\d{4})[^/]*$/.exec(file)?.[1];
       if (!year) { issues.push(folderIssue(file, '目标任务文件名应为年份，例如 targets/2026.xlsx，该文件未读取', 'bad-target-file')); continue; }
       if (result.targets.has(Number(year))) { issues.push(folderIssue(file, `${year}年的目标任务表有多个，只读取了第一个`, 'duplicate-target-file', 'error')); continue; }
-      const t = readTargets(readFileSync(abs), file, Number(year), result.units);
+      const t = readTargets(readFileSync(abs), file, Number(year), result.units, result.config.city);
       result.targets.set(Number(year), t.value);
       issues.push(...t.issues);
     }

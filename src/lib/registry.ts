@@ -86,11 +86,19 @@ export const TARGET_INDICATORS: readonly { key: string; label: string; keys: str
   { key: 'foreignCapital', label: '实际到位外资', keys: ['实际到位外资', '到位外资', '实际利用外资', '利用外资'], money: false },
 ];
 
+/** The city-total row: generic names, or the configured city's own name (never a built-in city name). */
+function isCityRow(name: string, city: string): boolean {
+  return /^(全市|全市合计|市本级合计)$/.test(name) || (city !== '' && (name === city || name === `${city}合计`));
+}
+
 export interface TargetRow { unit: string; values: Record<string, number> }
 export interface Targets { year: number; rows: TargetRow[]; city: Record<string, number> | null; indicators: string[] }
 
-/** Reads `targets/<YYYY>.xlsx|csv`. Units by name, alias or code; a 全市 row is the city's own target. */
-export function readTargets(bytes: Uint8Array, file: string, year: number, units: Unit[]): Loaded<Targets> {
+/**
+ * Reads `targets/<YYYY>.xlsx|csv`. Units by name, alias or code; a 全市 row (or one named after the
+ * configured city, e.g. 平安市 or 平安市合计) is the city's own target.
+ */
+export function readTargets(bytes: Uint8Array, file: string, year: number, units: Unit[], city = ''): Loaded<Targets> {
   const issues: Issue[] = [];
   const empty: Targets = { year, rows: [], city: null, indicators: [] };
   const wb = readWorkbook(bytes, file);
@@ -123,7 +131,7 @@ export function readTargets(bytes: Uint8Array, file: string, year: number, units
       if (!res.ok) issues.push(issueAt(file, t.sheet.name, r, c.col, `目标值${res.reason}`, 'not-a-number'));
       else if (res.value !== null) values[c.key] = res.value;
     }
-    if (/^(全市|市本级合计|全市合计|示例市)$/.test(squash(name))) { value.city = values; continue; }
+    if (isCityRow(squash(name), squash(city))) { value.city = values; continue; }
     const unit = index.exact(name) ?? index.within(name);
     if (!unit) {
       issues.push(issueAt(file, t.sheet.name, r, t.cols.get('unit')!, `目标任务表中的单位“${name}”不在单位名册中，该行未计入`, 'unknown-unit'));

@@ -72,7 +72,8 @@ export function unitTemplate(unit: Unit, opts: TemplateOptions): Uint8Array {
   g['!cols'] = [{ wch: 100 }];
   XLSX.utils.book_append_sheet(wb, g, '填报说明');
   XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(options), '选项');
-  wb.Props = { Title: `${unit.name}招商引资项目台账`, Author: config.office, CreatedDate: new Date(Date.UTC(2000, 0, 1)) };
+  // No office configured: no author, rather than an empty or invented one.
+  wb.Props = { Title: `${unit.name}招商引资项目台账`, ...(config.office ? { Author: config.office } : {}), CreatedDate: new Date(Date.UTC(2000, 0, 1)) };
   const bytes = new Uint8Array(XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer);
 
   const first = HEADER_ROW + 1;

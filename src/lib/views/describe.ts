@@ -10,7 +10,8 @@ import { sentUnreadable } from './submission.ts';
 /** `2026年1-10月全市到位资金96.1亿元，完成年度目标57.8%，欠序时进度25.5个百分点，同比下降0.3%；引进项目134个，其中亿元以上69个。` */
 export function describePeriod(p: PeriodModel, city: string): string {
   const t = p.totals;
-  const parts = [`${periodRange(p.period)}${city}到位资金${yi(t.fundsInPlace)}`];
+  // 全市 when no city is configured: it reads naturally and names no city.
+  const parts = [`${periodRange(p.period)}${city || '全市'}到位资金${yi(t.fundsInPlace)}`];
   if (t.fundsCompletion !== null) parts.push(`完成年度目标${pct(t.fundsCompletion)}`, aheadText(t.aheadPoints));
   if (t.fundsYoY !== null) parts.push(yoyText(t.fundsYoY));
   return `${parts.join('，')}；引进项目${t.projects}个，其中亿元以上${t.largeProjects}个。`;
