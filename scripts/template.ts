@@ -24,6 +24,7 @@ function main(): number {
     process.stderr.write(`无法生成模板：${folder.fatal ?? '单位名册中没有单位'}\n`);
     return 1;
   }
+  for (const line of folder.notices) process.stdout.write(`${line}\n`);
   const out = resolve(values.out ?? 'templates');
   mkdirSync(out, { recursive: true });
   for (const unit of folder.units) {
