@@ -1,6 +1,6 @@
 /**
- * The parallel, cached reader gives exactly what a sequential read gives, in file order, and the
- * cache serves unchanged files only.
+ * The parallel, cached reader gives exactly what a sequential read (one reader process) gives, in
+ * file order, and the cache serves unchanged files only. Limits on hostile files: read-limits.test.ts.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -37,7 +37,7 @@ const fresh = (workers: number) => readReturns(folder.returns, folder.units, und
 describe('readReturns', () => {
   it('reads in parallel exactly what a sequential read gives, in file order', async () => {
     expect(folder.returns.length).toBe(28);
-    const sequential = await fresh(0);
+    const sequential = await fresh(1);
     const parallel = await fresh(2);
     expect(parallel.map((r) => r.file)).toEqual(folder.returns.map((t) => t.file));
     expect(parallel).toEqual(sequential);
@@ -62,19 +62,19 @@ describe('readReturns', () => {
     const second = await readReturnsWithStats(folder.returns, folder.units, undefined, { cacheDir, workers: 2 });
     expect(second.stats).toMatchObject({ cached: 28, parsed: 0 }); // skipped files too: their report is a result
     expect(second.results).toEqual(first.results);
-    expect(second.results).toEqual(await fresh(0));
+    expect(second.results).toEqual(await fresh(1));
   }, 60_000);
 
   it('re-reads only a changed file; --no-cache re-reads all and refreshes the entries', async () => {
     const cacheDir = join(root, 'cache2');
-    await readReturns(folder.returns, folder.units, undefined, { cacheDir, workers: 0 });
+    await readReturns(folder.returns, folder.units, undefined, { cacheDir, workers: 1 });
     const task = folder.returns.find((t) => t.file.endsWith('.csv') && !t.file.includes('空文件'))!;
     const original = readBytes(task.abs);
     try {
       writeFileSync(task.abs, Buffer.concat([original, Buffer.from('\r\n')]));
-      const after = await readReturnsWithStats(folder.returns, folder.units, undefined, { cacheDir, workers: 0 });
+      const after = await readReturnsWithStats(folder.returns, folder.units, undefined, { cacheDir, workers: 1 });
       expect(after.stats.parsed).toBe(1);
-      const refreshed = await readReturnsWithStats(folder.returns, folder.units, undefined, { cacheDir, workers: 0, refresh: true });
+      const refreshed = await readReturnsWithStats(folder.returns, folder.units, undefined, { cacheDir, workers: 1, refresh: true });
       expect(refreshed.stats).toMatchObject({ cached: 0, parsed: 28 });
       expect(refreshed.results).toEqual(after.results);
     } finally {
@@ -84,43 +84,44 @@ describe('readReturns', () => {
 
   it('re-reads everything when the unit registry changes, and recognises units by the new registry', async () => {
     const cacheDir = join(root, 'cache3');
-    await readReturns(folder.returns, folder.units, undefined, { cacheDir, workers: 0 });
+    await readReturns(folder.returns, folder.units, undefined, { cacheDir, workers: 1 });
     // Rename one unit: its files (named by the old name) no longer name a known unit.
     const target = folder.units.find((u) => u.code === 'A001')!;
     const renamed = folder.units.map((u) => (u === target ? { ...u, name: '改名县', aliases: [] } : u));
-    const again = await readReturnsWithStats(folder.returns, renamed, undefined, { cacheDir, workers: 0 });
+    const again = await readReturnsWithStats(folder.returns, renamed, undefined, { cacheDir, workers: 1 });
     expect(again.stats.cached).toBe(0);
-    const before = await fresh(0);
+    const before = await fresh(1);
     const file = before.find((r) => r.account.units.includes('A001') && r.file.includes(target.name))!.file;
     expect(again.results.find((r) => r.file === file)!.account.units).not.toContain('A001');
   }, 60_000);
 
   it('ignores a corrupt cache entry, reads the file again and repairs the entry', async () => {
     const cacheDir = join(root, 'cache4');
-    const first = await readReturns(folder.returns, folder.units, undefined, { cacheDir, workers: 0 });
+    const first = await readReturns(folder.returns, folder.units, undefined, { cacheDir, workers: 1 });
     const task = folder.returns[0]!;
     const key = cacheKey(readBytes(task.abs), task.file, task.period, registryFingerprint(folder.units), readerFingerprint());
     writeFileSync(entryPath(cacheDir, key), Buffer.from('not gzip, half an entry'));
-    const second = await readReturnsWithStats(folder.returns, folder.units, undefined, { cacheDir, workers: 0 });
+    const second = await readReturnsWithStats(folder.returns, folder.units, undefined, { cacheDir, workers: 1 });
     expect(second.stats.parsed).toBe(1);
     expect(second.results).toEqual(first);
-    const third = await readReturnsWithStats(folder.returns, folder.units, undefined, { cacheDir, workers: 0 });
+    const third = await readReturnsWithStats(folder.returns, folder.units, undefined, { cacheDir, workers: 1 });
     expect(third.stats.parsed).toBe(0);
     // No temp file is left behind by the atomic writes.
     const leftovers = readdirSync(cacheDir, { recursive: true }).filter((n) => String(n).endsWith('.tmp'));
     expect(leftovers).toEqual([]);
   }, 60_000);
 
-  it('a worker that dies costs its one file, reported; the others are read by a replacement', async () => {
-    // A stand-in worker that answers like the real one but exits on the files of one unit.
+  it('a reader that dies costs its one file, reported; the others are read by a replacement', async () => {
+    // A stand-in reader that answers like the real one but exits on the files of one unit.
     const script = join(root, 'crashing-worker.mjs');
     writeFileSync(script, `
-      import { parentPort } from 'node:worker_threads';
-      parentPort.on('message', (job) => {
+      process.on('message', (job) => {
+        if (job.type !== 'job') return;
         if (job.file.includes('A003')) process.exit(3);
-        parentPort.postMessage({ id: job.id, result: { file: job.file, period: job.period, ledgers: [], issues: [], ignoredSheets: [],
+        process.send({ type: 'result', id: job.id, result: { file: job.file, period: job.period, ledgers: [], issues: [], ignoredSheets: [],
           account: { file: job.file, period: job.period, units: [], status: 'read', rowsRead: job.bytes.length, projects: 0, rejected: 0, nonData: 0 } } });
-      });`);
+      });
+      process.send({ type: 'ready' });`);
     const results = await readReturns(folder.returns, folder.units, undefined, { cacheDir: null, workers: 2, workerUrl: pathToFileURL(script) });
     expect(results.map((r) => r.file)).toEqual(folder.returns.map((t) => t.file));
     const crashed = results.filter((r) => r.file.includes('A003'));
@@ -129,16 +130,24 @@ describe('readReturns', () => {
       expect(r.account.status).toBe('skipped');
       expect(r.issues[0]).toMatchObject({ severity: 'error', kind: 'internal', file: r.file });
     }
-    // Every other file was answered by a worker: the stand-in reports the byte count as rowsRead.
+    // Every other file was answered by a reader: the stand-in reports the byte count as rowsRead.
     const others = results.filter((r) => !r.file.includes('A003'));
     expect(others.every((r) => r.account.status === 'read' && r.account.rowsRead === readFileSync(folder.returns.find((t) => t.file === r.file)!.abs).length)).toBe(true);
   }, 60_000);
 
-  it('when workers cannot start at all, reads every file on the main thread', async () => {
+  it('when readers cannot start at all, reports every file (naming it and the cause) instead of parsing it unbounded here', async () => {
     const script = join(root, 'broken-worker.mjs');
     writeFileSync(script, `throw new Error('cannot load');`);
     const results = await readReturns(folder.returns, folder.units, undefined, { cacheDir: null, workers: 2, workerUrl: pathToFileURL(script) });
-    expect(results).toEqual(await fresh(0));
+    expect(results.map((r) => r.file)).toEqual(folder.returns.map((t) => t.file));
+    for (const r of results) {
+      expect(r.account).toMatchObject({ status: 'skipped', reason: '读取进程无法启动' });
+      expect(r.issues).toHaveLength(1);
+      expect(r.issues[0]).toMatchObject({ severity: 'error', kind: 'internal', file: r.file });
+      expect(r.issues[0]!.message).toContain(`文件“${r.file.replace(/^.*\//, '')}”`);
+      expect(r.issues[0]!.message).toContain('Error: cannot load');
+      expect(r.issues[0]!.message).not.toMatch(/\bat\s/); // no stack trace
+    }
   }, 60_000);
 
   it('reports a file that vanished after listing instead of failing the build', async () => {

@@ -1,19 +1,28 @@
 /**
  * Reads every return of the data folder: cached results by content hash (src/io/cache.ts), the
- * rest in parallel on a pool of worker threads (src/io/read-worker.ts) running the same pure
+ * rest on a pool of reader processes (src/io/read-worker.ts) running the same pure
  * `readReturnFile`. The result is the same, in the same order, as a sequential read.
+ *
+ * Returns are untrusted bytes, and a few KB can make the reader run for days or eat gigabytes (see
+ * docs/data-quality.md). So no return is ever parsed on this thread: each is read in a child
+ * process under a time limit (a watchdog kills the process) and a heap limit
+ * (`--max-old-space-size`); a file that hits either is reported and skipped, the rest are read.
+ * Child processes rather than worker threads: a worker thread that reaches its `resourceLimits`
+ * while allocating a large string or array aborts the whole build (nodejs/node#47224); a child
+ * that runs out of heap takes only itself down.
  */
-import { readFileSync } from 'node:fs';
+import { fork, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { readReturnFile, type ReturnFile } from '../lib/read/return-file.ts';
-import { unitIndex, type UnitIndex } from '../lib/recognise/unit-names.ts';
+import type { UnitIndex } from '../lib/recognise/unit-names.ts';
 import type { Unit } from '../lib/types.ts';
-import { cacheKey, defaultCacheDir, readEntry, readerFingerprint, registryFingerprint, writeEntry } from './cache.ts';
+import { cacheKey, defaultCacheDir, entryPath, readEntry, readerFingerprint, registryFingerprint } from './cache.ts';
 import type { ReturnTask } from './data-folder.ts';
-import type { WorkerInit, WorkerJob, WorkerReply } from './read-worker.ts';
+import type { FromReader, ToReader } from './read-worker.ts';
 
 /** Called once per file, in file order, as soon as that file and all before it are read. */
 export interface ReadProgress { (done: number, total: number, result: ReturnFile): void }
@@ -23,11 +32,34 @@ export interface ReadOptions {
   cacheDir?: string | null;
   /** `--no-cache`: ignore stored entries, read every file and store the fresh results. */
   refresh?: boolean;
-  /** Worker threads; default one per core. 0 reads on the calling thread. */
+  /**
+   * Most reader processes; default one per core. At most one per 4 files to parse, at least one:
+   * there is no reading on the calling thread (0 means 1).
+   */
   workers?: number;
-  /** The worker script; only tests replace src/io/read-worker.ts (with one that crashes, say). */
+  /** Longest time one file may take to read, in ms (DEFAULT_TIME_LIMIT_MS). */
+  timeLimitMs?: number;
+  /** Heap limit of each reader process, in MB (DEFAULT_MEMORY_LIMIT_MB). */
+  memoryLimitMb?: number;
+  /** Longest time a reader process may take to start, in ms (DEFAULT_START_LIMIT_MS). */
+  startLimitMs?: number;
+  /** The reader script; only tests replace src/io/read-worker.ts (with one that crashes, say). */
   workerUrl?: URL;
 }
+
+/**
+ * 60 s per file. The largest return the reader accepts (20 000 rows; a 20 000 × 60 .xlsx of 15 MB)
+ * takes about 6 s on the 2-core development machine, a 60-row return 6 ms: ten times the worst
+ * honest file leaves room for a slow office PC under load, while a hostile file costs one minute.
+ */
+export const DEFAULT_TIME_LIMIT_MS = 60_000;
+/**
+ * 512 MB of JavaScript heap per reader process. That 20 000 × 60 .xlsx peaks at about 170 MB of
+ * heap (490 MB resident with the unzipped XML); two readers on a 2-core PC stay near 1.5 GB at most.
+ */
+export const DEFAULT_MEMORY_LIMIT_MB = 512;
+/** A reader loads in about 1 s; a minute means it never will (a broken install, say). */
+export const DEFAULT_START_LIMIT_MS = 60_000;
 
 /** What readReturns did, for the bench and the build's timing line. */
 export interface ReadStats { files: number; cached: number; parsed: number; workers: number }
@@ -35,10 +67,10 @@ export interface ReadStats { files: number; cached: number; parsed: number; work
 /** The account reason of a file that hit a bug in the reader: such results are never cached. */
 export const INTERNAL_REASON = '读取时发生内部错误';
 
-/** Below this many files to parse, starting worker threads costs more than it saves. */
-const MIN_FILES_FOR_WORKERS = 8;
-
-/** `readReturnFile` that cannot throw: a bug costs one file, not the build. */
+/**
+ * `readReturnFile` that cannot throw: a bug costs one file, not the build. Runs in the reader
+ * processes only (src/io/read-worker.ts): it parses untrusted bytes without any bound.
+ */
 export function readOne(bytes: Uint8Array, file: string, period: string, index: UnitIndex): ReturnFile {
   try {
     return readReturnFile(bytes, file, period, index);
@@ -47,29 +79,51 @@ export function readOne(bytes: Uint8Array, file: string, period: string, index: 
   }
 }
 
+const skipped = (file: string, period: string, reason: string, kind: string, message: string): ReturnFile => ({
+  file, period, ledgers: [], ignoredSheets: [],
+  account: { file, period, units: [], status: 'skipped', rowsRead: 0, projects: 0, rejected: 0, nonData: 0, reason },
+  issues: [{ severity: 'error', kind, message, file, sheet: null, cell: null, row: null, unit: null, project: null }],
+});
+
+const fileName = (file: string) => file.replace(/^.*\//, '');
+
 function internalError(file: string, period: string, e: unknown): ReturnFile {
-  return {
-    file, period, ledgers: [], ignoredSheets: [],
-    account: { file, period, units: [], status: 'skipped', rowsRead: 0, projects: 0, rejected: 0, nonData: 0, reason: INTERNAL_REASON },
-    issues: [{ severity: 'error', kind: 'internal', message: `读取该文件时发生内部错误（${e instanceof Error ? e.message : String(e)}），该文件未计入`, file, sheet: null, cell: null, row: null, unit: null, project: null }],
-  };
+  return skipped(file, period, INTERNAL_REASON, 'internal', `读取该文件时发生内部错误（${e instanceof Error ? e.message : String(e)}），该文件未计入`);
+}
+
+/** A file whose reading was stopped at a limit. Never cached: a faster or less busy machine may read it. */
+function overLimit(file: string, period: string, limit: 'time' | 'memory', limits: Limits): ReturnFile {
+  const name = fileName(file);
+  const advice = '文件内容可能异常（例如单元格中有大量异常字符）或被篡改，请在 Excel/WPS 中打开检查，另存为 .xlsx 后重新报送';
+  if (limit === 'time') {
+    const s = limits.timeMs / 1000;
+    return skipped(file, period, `读取超过时间限制（${s} 秒）`, 'read-timeout', `读取文件“${name}”超过时间限制（${s} 秒）仍未完成，已中止读取，该文件未计入；${advice}`);
+  }
+  const mb = limits.heapMb;
+  return skipped(file, period, `读取所需内存超过限制（${mb} MB）`, 'read-memory', `读取文件“${name}”所需内存超过限制（${mb} MB），已中止读取，该文件未计入；${advice}`);
+}
+
+/** No reader process could start: the files are reported, not parsed here without a bound. */
+function notRead(file: string, period: string, why: string): ReturnFile {
+  return skipped(file, period, '读取进程无法启动', 'internal', `读取进程无法启动（${why}），文件“${fileName(file)}”未读取、未计入；这不是该文件的问题，请联系维护人员`);
 }
 
 function readBytes(task: ReturnTask): Uint8Array | Error {
   try { return readFileSync(task.abs); } catch (e) { return e instanceof Error ? e : new Error(String(e)); }
 }
 
-/** Node options for a worker: running from TypeScript source, it needs tsx's loader as the main thread has. */
-function workerExecArgv(workerUrl: URL): string[] {
-  if (!workerUrl.pathname.endsWith('.ts')) return [];
-  return ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href];
+/** Node options for a reader: its heap limit, and, running from TypeScript source, tsx's loader as the main thread has. */
+function readerExecArgv(readerUrl: URL, heapMb: number): string[] {
+  const heap = `--max-old-space-size=${heapMb}`;
+  if (!readerUrl.pathname.endsWith('.ts')) return [heap];
+  return [heap, '--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href];
 }
 
 export async function readReturns(tasks: readonly ReturnTask[], units: Unit[], onProgress?: ReadProgress, options: ReadOptions = {}): Promise<ReturnFile[]> {
   return (await readReturnsWithStats(tasks, units, onProgress, options)).results;
 }
 
-/** readReturns, also telling how many files came from the cache and how many workers ran. */
+/** readReturns, also telling how many files came from the cache and how many reader processes ran. */
 export async function readReturnsWithStats(tasks: readonly ReturnTask[], units: Unit[], onProgress?: ReadProgress, options: ReadOptions = {}): Promise<{ results: ReturnFile[]; stats: ReadStats }> {
   const cacheDir = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir;
   const registry = registryFingerprint(units);
@@ -78,7 +132,7 @@ export async function readReturnsWithStats(tasks: readonly ReturnTask[], units: 
   let reported = 0;
   const settle = (i: number, r: ReturnFile) => {
     results[i] = r;
-    // Progress stays in file order although workers finish out of order.
+    // Progress stays in file order although readers finish out of order.
     while (reported < tasks.length && results[reported]) {
       reported++;
       onProgress?.(reported, tasks.length, results[reported - 1]!);
@@ -86,7 +140,7 @@ export async function readReturnsWithStats(tasks: readonly ReturnTask[], units: 
   };
 
   // Cache pass: hash every file, take what is stored, queue the rest.
-  const misses: { i: number; key: string | null }[] = [];
+  const misses: Miss[] = [];
   let cached = 0;
   for (const [i, task] of tasks.entries()) {
     if (!cacheDir) { misses.push({ i, key: null }); continue; }
@@ -97,117 +151,166 @@ export async function readReturnsWithStats(tasks: readonly ReturnTask[], units: 
     if (hit) { cached++; settle(i, hit); } else misses.push({ i, key });
   }
 
-  const wanted = options.workers ?? availableParallelism();
-  const poolSize = misses.length >= MIN_FILES_FOR_WORKERS ? Math.min(wanted, Math.ceil(misses.length / 4)) : 0;
-  if (poolSize <= 1) {
-    const index = unitIndex(units);
-    for (const { i, key } of misses) {
-      const task = tasks[i]!;
-      const bytes = readBytes(task);
-      const r = bytes instanceof Error ? internalError(task.file, task.period, bytes) : readOne(bytes, task.file, task.period, index);
-      if (cacheDir && key && r.account.reason !== INTERNAL_REASON) writeEntry(cacheDir, key, r);
-      settle(i, r);
-    }
-  } else {
-    await runPool(poolSize, units, tasks, misses, cacheDir, settle, options.workerUrl ?? new URL('./read-worker.ts', import.meta.url));
+  // One reader per 4 files at most (starting one costs about a second), and at least one even for a
+  // single file: the main thread has no way to stop a parse that never ends.
+  const wanted = Math.max(1, options.workers ?? availableParallelism());
+  const poolSize = misses.length === 0 ? 0 : Math.min(wanted, Math.ceil(misses.length / 4));
+  const limits: Limits = {
+    timeMs: options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS,
+    heapMb: options.memoryLimitMb ?? DEFAULT_MEMORY_LIMIT_MB,
+    startMs: options.startLimitMs ?? DEFAULT_START_LIMIT_MS,
+  };
+  if (poolSize > 0) await runPool(poolSize, units, tasks, misses, cacheDir, settle, options.workerUrl ?? new URL('./read-worker.ts', import.meta.url), limits);
+  return { results: results as ReturnFile[], stats: { files: tasks.length, cached, parsed: misses.length, workers: poolSize } };
+}
+
+interface Miss { i: number; key: string | null }
+interface Limits { timeMs: number; heapMb: number; startMs: number }
+
+/** What V8 prints when a process reaches its heap limit (`--max-old-space-size`). */
+const OUT_OF_HEAP = /heap out of memory|Reached heap limit|Allocation failed/i;
+
+/**
+ * Removes whatever a stopped reader may have stored for its file: the entry (it can have written
+ * one just before the watchdog fired) and a half-written temp file, so that a file reported as
+ * over a limit is never served from the cache as read.
+ */
+function forget(cacheDir: string | null, key: string | null, pid: number | undefined): void {
+  if (!cacheDir || !key) return;
+  const path = entryPath(cacheDir, key);
+  try {
+    rmSync(path, { force: true });
+    if (pid === undefined) return;
+    const prefix = `${basename(path)}.${pid}.`;
+    for (const name of readdirSync(dirname(path))) if (name.startsWith(prefix)) rmSync(join(dirname(path), name), { force: true });
+  } catch {
+    // The shard folder does not exist: nothing was written.
   }
-  return { results: results as ReturnFile[], stats: { files: tasks.length, cached, parsed: misses.length, workers: poolSize > 1 ? poolSize : 0 } };
 }
 
-/**
- * Bytes a worker can own. Node marks its Buffer pool (and so small readFileSync results) as not
- * transferable; a copy into a fresh ArrayBuffer (a few KB, far below the parse cost) always is.
- */
-function transferable(bytes: Uint8Array): Uint8Array {
-  return new Uint8Array(bytes);
+/** The first error line a reader printed when it failed to load, without the stack. */
+function loadError(stderr: string, code: number | null, signal: string | null): string {
+  // Node prints the source line, a caret, then `Error: message` (or `TypeError [CODE]: …`) and the stack, indented.
+  const line = stderr.split(/\r?\n/).find((l) => /^\w*Error\b/.test(l));
+  return (line?.trim().slice(0, 120)) ?? (signal ? `信号 ${signal}` : `退出码 ${code}`);
 }
 
+/** Readers still running when this process exits (an uncaught error, process.exit): stopped with it. */
+const running = new Set<ChildProcess>();
+let exitHook = false;
+
 /**
- * Feeds the misses to `size` workers, one job each at a time. A worker that dies costs its one
- * file and is replaced; when workers cannot start at all (no TypeScript loader, say), the
- * remaining files are read on this thread.
+ * Feeds the misses to `size` reader processes, one file each at a time, each file under the time
+ * limit. A reader that dies or is stopped costs its one file (reported: over the time limit, over
+ * the heap limit, or a crash) and is replaced. Readers that cannot start are retried a few times;
+ * when none can, the files left are reported, not read.
  */
-async function runPool(
-  size: number, units: Unit[], tasks: readonly ReturnTask[], misses: { i: number; key: string | null }[], cacheDir: string | null,
-  settle: (i: number, r: ReturnFile) => void, url: URL,
+function runPool(
+  size: number, units: Unit[], tasks: readonly ReturnTask[], misses: Miss[], cacheDir: string | null,
+  settle: (i: number, r: ReturnFile) => void, url: URL, limits: Limits,
 ): Promise<void> {
-  const execArgv = workerExecArgv(url);
+  const script = fileURLToPath(url);
+  const execArgv = readerExecArgv(url, limits.heapMb);
+  if (!exitHook) {
+    exitHook = true;
+    process.on('exit', () => { for (const c of running) c.kill('SIGKILL'); });
+  }
   let next = 0;
-  let failures = 0;
   let alive = 0;
-  let replied = false;
-  // Jobs of workers that failed before any worker ever replied (could not load): read again.
-  const retry: { i: number; key: string | null }[] = [];
-  const take = () => retry.pop() ?? (next < misses.length ? misses[next++]! : null);
-  const left = () => retry.length > 0 || next < misses.length;
-  await new Promise<void>((resolveAll) => {
-    const finishLocally = () => {
-      const index = unitIndex(units);
-      for (let m = take(); m; m = take()) {
-        const { i, key } = m;
-        const task = tasks[i]!;
-        const bytes = readBytes(task);
-        const r = bytes instanceof Error ? internalError(task.file, task.period, bytes) : readOne(bytes, task.file, task.period, index);
-        if (cacheDir && key && r.account.reason !== INTERNAL_REASON) writeEntry(cacheDir, key, r);
-        settle(i, r);
-      }
+  // Exits that cost no file (failed to load, crashed while idle): bounded, or a reader that can never
+  // start would be restarted forever. Exits that cost a file are bounded by the number of files.
+  let idleFailures = 0;
+  let why = '';
+  const take = () => (next < misses.length ? misses[next++]! : null);
+
+  return new Promise<void>((resolveAll) => {
+    const end = () => {
+      if (--alive > 0) return;
+      for (let m = take(); m; m = take()) settle(m.i, notRead(tasks[m.i]!.file, tasks[m.i]!.period, why || '原因不明'));
+      resolveAll();
     };
+
     const start = () => {
       alive++;
-      const worker = new Worker(url, { workerData: { units } satisfies WorkerInit, execArgv });
-      let current: { i: number; key: string | null } | null = null;
-      let ended = false;
-      const end = () => {
-        if (ended) return;
-        ended = true;
-        if (--alive === 0) {
-          finishLocally(); // only does something when every worker failed
-          resolveAll();
-        }
-      };
+      // stdout is dropped (SheetJS chatter must not mix with the progress lines); stderr is kept
+      // (capped) to tell running out of heap from other crashes.
+      const child = fork(script, [], { execArgv, serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+      running.add(child);
+      let stderr = '';
+      child.stderr?.setEncoding('utf8');
+      child.stderr?.on('data', (s: string) => { if (stderr.length < 16_384) stderr += s; });
+      let ready = false;
+      let current: Miss | null = null;
+      // The file this reader was stopped on at the time limit: its cache entry is cleared once the reader is gone.
+      let overran: Miss | null = null;
+      // Why this pool stopped the reader: its work is done, a file overran, or it never loaded.
+      let stopped: 'done' | 'time' | 'start' | null = null;
+      let timer: NodeJS.Timeout | undefined = setTimeout(() => { stopped = 'start'; child.kill('SIGKILL'); }, limits.startMs);
+      const send = (msg: ToReader) => { child.send(msg, () => { /* a failed send shows as the reader's exit */ }); };
+
       const feed = () => {
         for (let m = take(); m; m = take()) {
           const task = tasks[m.i]!;
           const bytes = readBytes(task);
           if (bytes instanceof Error) { settle(m.i, internalError(task.file, task.period, bytes)); continue; }
-          const job: WorkerJob = { id: m.i, file: task.file, period: task.period, bytes: transferable(bytes), cache: cacheDir && m.key ? { dir: cacheDir, key: m.key } : null };
-          try {
-            worker.postMessage(job, [job.bytes.buffer as ArrayBuffer]);
-          } catch {
-            // Cannot hand the job over (should not happen): read it here rather than stall the pool.
-            const r = readOne(bytes, task.file, task.period, unitIndex(units));
-            if (cacheDir && m.key && r.account.reason !== INTERNAL_REASON) writeEntry(cacheDir, m.key, r);
-            settle(m.i, r);
-            continue;
-          }
           current = m;
+          send({ type: 'job', id: m.i, file: task.file, period: task.period, bytes, cache: cacheDir && m.key ? { dir: cacheDir, key: m.key } : null });
+          timer = setTimeout(() => {
+            overran = current!;
+            current = null;
+            stopped = 'time';
+            child.kill('SIGKILL');
+            settle(overran.i, overLimit(tasks[overran.i]!.file, tasks[overran.i]!.period, 'time', limits));
+          }, limits.timeMs);
           return;
         }
-        current = null;
-        void worker.terminate();
+        stopped = 'done';
+        child.kill();
+      };
+
+      child.on('message', (msg: FromReader) => {
+        if (stopped) return; // a late answer from a reader already stopped
+        if (msg.type === 'ready' && !ready) {
+          ready = true;
+          clearTimeout(timer);
+          send({ type: 'init', units });
+          feed();
+        } else if (msg.type === 'result' && current && msg.id === current.i) {
+          clearTimeout(timer);
+          current = null;
+          settle(msg.id, msg.result);
+          feed();
+        }
+      });
+
+      let closed = false;
+      const onClose = (code: number | null, signal: string | null) => {
+        if (closed) return;
+        closed = true;
+        clearTimeout(timer);
+        running.delete(child);
+        if (overran) forget(cacheDir, overran.key, child.pid);
+        if (current) {
+          // Died on a file: out of heap (V8 aborts the process and says so on stderr) or a crash.
+          const m = current;
+          current = null;
+          forget(cacheDir, m.key, child.pid);
+          const task = tasks[m.i]!;
+          settle(m.i, OUT_OF_HEAP.test(stderr)
+            ? overLimit(task.file, task.period, 'memory', limits)
+            : internalError(task.file, task.period, new Error(`读取进程意外退出，${signal ? `信号 ${signal}` : `退出码 ${code}`}`)));
+        } else if (stopped !== 'done' && stopped !== 'time') {
+          idleFailures++;
+          why = stopped === 'start' ? `${limits.startMs / 1000} 秒内未能启动` : loadError(stderr, code, signal);
+        }
+        if (next < misses.length && idleFailures <= size) start();
         end();
       };
-      worker.on('message', (reply: WorkerReply) => {
-        replied = true;
-        current = null;
-        settle(reply.id, reply.result);
-        feed();
-      });
-      // A crash (out of memory on a hostile file, an exit from inside the reader) costs its one
-      // file; a worker that fails before any worker replied (cannot load) is not restarted forever.
-      let lastError: unknown = null;
-      worker.on('error', (e) => { lastError = e; });
-      worker.on('exit', () => {
-        if (ended) return; // terminated by feed() once the queue is empty
-        failures++;
-        if (current && !replied) retry.push(current);
-        else if (current) settle(current.i, internalError(tasks[current.i]!.file, tasks[current.i]!.period, lastError ?? new Error('读取线程意外退出')));
-        current = null;
-        if (left() && (replied || failures < size) && failures <= misses.length) start();
-        end();
-      });
-      feed();
+      child.on('close', onClose);
+      // Spawning itself failed (a 'close' may or may not follow); other errors (a send to a dead reader) end in 'close'.
+      child.on('error', (e) => { if (child.pid === undefined) { stderr += String(e); onClose(null, null); } });
     };
+
     for (let k = 0; k < size; k++) start();
   });
 }

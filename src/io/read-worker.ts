@@ -1,26 +1,38 @@
 /**
- * Worker thread of the read pool (src/io/read-returns.ts): runs the pure `readReturnFile` on the
- * bytes it is sent and, when given a cache folder, stores the result there itself, so that
- * serialising and compressing entries happens on the pool's cores, not the main thread.
+ * Reader process of the read pool (src/io/read-returns.ts), started with `child_process.fork`:
+ * runs the pure `readReturnFile` on the bytes it is sent and, when given a cache folder, stores
+ * the result there itself, so that serialising and compressing entries happens on the pool's
+ * cores, not the main process. The pool bounds it: a heap limit given on its command line, and a
+ * watchdog that kills it when one file takes too long.
  */
-import { parentPort, workerData } from 'node:worker_threads';
-import { unitIndex } from '../lib/recognise/unit-names.ts';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { unitIndex, type UnitIndex } from '../lib/recognise/unit-names.ts';
+import type { ReturnFile } from '../lib/read/return-file.ts';
 import type { Unit } from '../lib/types.ts';
 import { writeEntry } from './cache.ts';
 import { INTERNAL_REASON, readOne } from './read-returns.ts';
 
-/** Sent once, as workerData. */
-export interface WorkerInit { units: Unit[] }
-/** One job: a file's bytes (transferred, not copied) and where to cache the result. */
-export interface WorkerJob { id: number; file: string; period: string; bytes: Uint8Array; cache: { dir: string; key: string } | null }
-export interface WorkerReply { id: number; result: import('../lib/read/return-file.ts').ReturnFile }
+/** From the pool: the unit registry once (after `ready`), then one job at a time. */
+export type ToReader =
+  | { type: 'init'; units: Unit[] }
+  | { type: 'job'; id: number; file: string; period: string; bytes: Uint8Array; cache: { dir: string; key: string } | null };
+/** To the pool: `ready` once loaded (the pool times files from then on, not the loading), then one result per job. */
+export type FromReader = { type: 'ready' } | { type: 'result'; id: number; result: ReturnFile };
 
-if (parentPort) {
-  const port = parentPort;
-  const index = unitIndex((workerData as WorkerInit).units);
-  port.on('message', (job: WorkerJob) => {
-    const result = readOne(job.bytes, job.file, job.period, index);
-    if (job.cache && result.account.reason !== INTERNAL_REASON) writeEntry(job.cache.dir, job.cache.key, result);
-    port.postMessage({ id: job.id, result } satisfies WorkerReply);
+// Only when started as the reader: importing this module (for its types, say) must not start one.
+const isReader = process.send !== undefined && process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+
+if (isReader) {
+  const send = (msg: FromReader) => process.send!(msg);
+  let index: UnitIndex = unitIndex([]);
+  process.on('message', (msg: ToReader) => {
+    if (msg.type === 'init') { index = unitIndex(msg.units); return; }
+    const result = readOne(msg.bytes, msg.file, msg.period, index);
+    if (msg.cache && result.account.reason !== INTERNAL_REASON) writeEntry(msg.cache.dir, msg.cache.key, result);
+    send({ type: 'result', id: msg.id, result });
   });
+  // The pool gone (killed, say): nothing more will come, so do not linger.
+  process.on('disconnect', () => process.exit(0));
+  send({ type: 'ready' });
 }

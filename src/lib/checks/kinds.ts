@@ -12,6 +12,8 @@ export const ISSUE_KINDS: Readonly<Record<string, IssueKind>> = {
   'sheet-month-mismatch': { label: '工作表月份与本期不符', advice: '确认报送的是本月台账，并把工作表改为本月名称' },
   'empty-file': { label: '空文件', advice: '重新报送有内容的台账' },
   'no-ledger': { label: '未找到台账', advice: '表头中要有“项目名称”及其他台账列名' },
+  'read-timeout': { label: '读取超时', advice: '读取时间超过限制，文件内容可能异常：在 Excel/WPS 中打开检查，另存为 .xlsx 再报送' },
+  'read-memory': { label: '读取内存超限', advice: '读取所需内存超过限制，文件内容可能异常：在 Excel/WPS 中打开检查，另存为 .xlsx 再报送' },
   'temp-file': { label: '临时文件', advice: '~$ 开头的是 Excel 打开文件时的临时文件，删除即可' },
   'lost-sheet': { label: '工作表损坏', advice: '该工作表的内容无法解析，请另存后重新报送' },
   'hidden-sheet': { label: '台账在隐藏工作表中', advice: '确认隐藏工作表中的是本期正式台账' },
