@@ -17,7 +17,7 @@ import { loadDataFolder } from '../src/io/data-folder.ts';
 import { readReturns } from '../src/io/read-returns.ts';
 import { checkProjects } from '../src/lib/checks/projects.ts';
 import { buildModel } from '../src/lib/pipeline.ts';
-import type { Project } from '../src/lib/types.ts';
+import type { Project } from '../src/lib/model/types.ts';
 import { writeArchive, type ArchiveParams } from './bench/archive.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');

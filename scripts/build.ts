@@ -13,8 +13,8 @@ import { readReturnsWithStats } from '../src/io/read-returns.ts';
 import { renderSite } from '../src/io/site-build.ts';
 import { writeDataFiles } from '../src/io/write-outputs.ts';
 import { buildModel } from '../src/lib/pipeline.ts';
-import type { Audience, PeriodModel } from '../src/lib/model.ts';
-import type { Issue } from '../src/lib/types.ts';
+import type { Audience, PeriodModel } from '../src/lib/model/site-model.ts';
+import type { Issue } from '../src/lib/model/types.ts';
 
 const USAGE = `用法：npm run build -- [选项]
   --data 目录        数据目录（默认 data/）

@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadDataFolder } from '../src/io/data-folder.ts';
-import { templateFileName, unitTemplate } from '../src/lib/template.ts';
+import { templateFileName, unitTemplate } from '../src/lib/outputs/template.ts';
 
 const USAGE = `用法：npm run template -- [--data 数据目录] [--out 输出目录]
   为单位名册中的每个单位生成一份空白台账模板（含填报说明和下拉选项），默认输出到 templates/`;

@@ -1,7 +1,7 @@
 /**
  * A rebuild that reuses the parsed-returns cache and Astro's stored pages gives the same site, byte
  * for byte, as a clean build: after a new month is dropped in, and after a correction to the
- * latest month. This guards the page-key contract in src/lib/site-data.ts (a period's pages show
+ * latest month. This guards the page-key contract in src/io/site-data.ts (a period's pages show
  * nothing of later periods but their names).
  */
 import { spawnSync } from 'node:child_process';
@@ -89,7 +89,7 @@ describe('incremental rebuild', () => {
     const corrected = build(site, caches);
     expect(corrected.timings.read).toMatchObject({ cached: archive.files + 8, parsed: 1 });
     // Reuse really happened: the stored copy of an earlier month's page was not written again.
-    // (Only once src/lib/routes.ts passes pageKey() as getStaticPaths' cacheKey; before that Astro
+    // (Only once src/lib/views/routes.ts passes pageKey() as getStaticPaths' cacheKey; before that Astro
     // stores no pages and renders all, which this test then checks for equality only.)
     const [store] = readdirSync(join(caches, 'astro'));
     const stored = join(caches, 'astro', store!, 'dist', archive.periods[0]!, 'units', 'A001', 'index.html');

@@ -9,8 +9,8 @@ import { gzipSync } from 'node:zlib';
 import { serialize } from 'node:v8';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cacheKey, entryPath, readEntry, readerFingerprint, registryFingerprint, writeEntry } from '../src/io/cache.ts';
-import type { ReturnFile } from '../src/lib/read/return-file.ts';
-import type { Unit } from '../src/lib/types.ts';
+import type { ReturnFile } from '../src/lib/return-file.ts';
+import type { Unit } from '../src/lib/model/types.ts';
 import { project } from './helpers/project.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'tongbao-cache-'));

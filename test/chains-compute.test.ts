@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { linkStatus, locate, placeOnChains } from '../src/lib/compute/chains.ts';
-import type { Chain } from '../src/lib/types.ts';
+import type { Chain } from '../src/lib/model/types.ts';
 import { project } from './helpers/project.ts';
 
 const chains: Chain[] = [

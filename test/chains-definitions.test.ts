@@ -4,8 +4,8 @@
  * per chain with 上游/中游/下游 columns, and the mistakes that must be reported.
  */
 import { describe, expect, it } from 'vitest';
-import { readChains } from '../src/lib/registry.ts';
-import type { Chain } from '../src/lib/types.ts';
+import { readChains } from '../src/lib/recognise/registry.ts';
+import type { Chain } from '../src/lib/model/types.ts';
 import { csv, gbk, workbook } from './helpers/workbooks.ts';
 
 const shape = (chains: Chain[]) => chains.map((c) => [c.name, c.slug, c.links.map((l) => `${l.position}:${l.name}`)]);

@@ -3,10 +3,10 @@
  * spill, names that wrap) and its SVG, snapshot-tested with rounded numbers and stable ids.
  */
 import { describe, expect, it } from 'vitest';
-import { balancedWrap, chainColumns, layoutChain, textWidth, wrap } from '../src/lib/chains/layout.ts';
-import { renderChainMap } from '../src/lib/chains/svg.ts';
+import { balancedWrap, chainColumns, layoutChain, textWidth, wrap } from '../src/lib/charts/chain-layout.ts';
+import { renderChainMap } from '../src/lib/charts/chain-svg.ts';
 import { placeOnChains } from '../src/lib/compute/chains.ts';
-import type { Chain, ChainResult } from '../src/lib/types.ts';
+import type { Chain, ChainResult } from '../src/lib/model/types.ts';
 import { project } from './helpers/project.ts';
 
 const definition: Chain = {

@@ -3,10 +3,10 @@
  * coverage and shares, and each link's projects.
  */
 import { describe, expect, it } from 'vitest';
-import { chainsOverview, chainTitle, linkAnchor, linkChange, linkProjects, previousChain, statusRules, targetList, unplacedFor, weakReason } from '../src/lib/chains/view.ts';
+import { chainsOverview, chainTitle, linkAnchor, linkChange, linkProjects, previousChain, statusRules, targetList, unplacedFor, weakReason } from '../src/lib/views/chain-view.ts';
 import { placeOnChains, projectRef } from '../src/lib/compute/chains.ts';
-import type { PeriodModel } from '../src/lib/model.ts';
-import type { Chain, Project } from '../src/lib/types.ts';
+import type { PeriodModel } from '../src/lib/model/site-model.ts';
+import type { Chain, Project } from '../src/lib/model/types.ts';
 import { project } from './helpers/project.ts';
 
 const t = { strongMinProjects: 2, strongMinFunds: 5000 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkProjects, sameProjectName } from '../src/lib/checks/projects.ts';
-import { DEFAULT_CONFIG } from '../src/lib/config.ts';
-import type { Project } from '../src/lib/types.ts';
+import { DEFAULT_CONFIG } from '../src/lib/model/config.ts';
+import type { Project } from '../src/lib/model/types.ts';
 import { project } from './helpers/project.ts';
 
 const COLS: Record<string, string> = { fundsInPlace: 'I', contractAmount: 'H', stage: 'F', signDate: 'J', startDate: 'K', productionDate: 'L' };

@@ -8,12 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadDataFolder } from '../src/io/data-folder.ts';
-import { DEFAULT_CONFIG } from '../src/lib/config.ts';
+import { DEFAULT_CONFIG } from '../src/lib/model/config.ts';
 import { buildModel } from '../src/lib/pipeline.ts';
-import { readReturnFile, type ReturnFile } from '../src/lib/read/return-file.ts';
+import { readReturnFile, type ReturnFile } from '../src/lib/return-file.ts';
 import { isPeriodSheet, sheetMonth } from '../src/lib/recognise/month-sheet.ts';
 import { unitIndex } from '../src/lib/recognise/unit-names.ts';
-import type { Unit } from '../src/lib/types.ts';
+import type { Unit } from '../src/lib/model/types.ts';
 import { put, workbook, type Aoa } from './helpers/workbooks.ts';
 
 const units: Unit[] = [

@@ -47,7 +47,7 @@ describe('npm run build', () => {
     // The second 平原县 return is not counted: funds are the first file's.
     expect(s.units.find((u: { code: string }) => u.code === 'A01').fundsInPlace).toBe(20000);
     expect(s.issues.find((i: { kind: string }) => i.kind === 'not-a-number')).toMatchObject({ file: 'returns/2026-04/A03.xlsx', sheet: 'Sheet1', cell: 'I2', unit: 'A03', project: '文旅项目', projectCode: 'X1' });
-    const { ISSUE_KINDS } = await import('../src/lib/checks/kinds.ts');
+    const { ISSUE_KINDS } = await import('../src/lib/model/issues.ts');
     for (const k of kinds) expect(ISSUE_KINDS, k).toHaveProperty(k);
     // Every row read is counted or reported.
     for (const f of s.files) expect(f.rowsRead).toBe(f.projects + f.rejected + f.nonData);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { readTargets } from '../src/lib/registry.ts';
+import { readTargets } from '../src/lib/recognise/registry.ts';
 import { describePeriod } from '../src/lib/views/describe.ts';
 import { gbk, utf16, workbook } from './helpers/workbooks.ts';
 import { indicators, period } from './views/fixtures.ts';
-import { DEFAULT_CONFIG, editDistance, jsonSyntaxError, nearest, parseSiteConfig, resolveConfig, SiteConfigError, siteConfigSchema, validateConfig } from '../src/lib/config.ts';
+import { DEFAULT_CONFIG, editDistance, jsonSyntaxError, nearest, parseSiteConfig, resolveConfig, SiteConfigError, siteConfigSchema, validateConfig } from '../src/lib/model/config.ts';
 
 /** The message of what `f` throws; fails the test if it does not throw a SiteConfigError. */
 function thrown(f: () => unknown): string {

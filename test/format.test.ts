@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { aheadText, fixed, intensityNumber, intensityText, pct, percent, periodRange, plainNumber, rankChangeText, wan, yi, yoyText } from '../src/lib/format.ts';
+import { aheadText, fixed, intensityNumber, intensityText, pct, percent, periodRange, plainNumber, rankChangeText, wan, yi, yoyText } from '../src/lib/model/format.ts';
 
 describe('format', () => {
   it('fixed(x, digits) rounds half up on the decimal value, as by hand', () => {
@@ -73,7 +73,7 @@ describe('numbers a reader sees go through format.ts', () => {
 
 describe('usd and amountText', () => {
   it('round half up like every other figure', async () => {
-    const { usd, amountText } = await import('../src/lib/format.ts');
+    const { usd, amountText } = await import('../src/lib/model/format.ts');
     expect(usd(1234.45)).toBe('1234.5万美元');
     expect(usd(12)).toBe('12万美元');
     expect(amountText(1.005)).toBe('1.01');

@@ -5,7 +5,7 @@
 import * as XLSX from 'xlsx';
 import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { readReturnFile } from '../src/lib/read/return-file.ts';
+import { readReturnFile } from '../src/lib/return-file.ts';
 import { checkZip } from '../src/lib/read/zip-guard.ts';
 import { unitIndex } from '../src/lib/recognise/unit-names.ts';
 import { workbook } from './helpers/workbooks.ts';

@@ -5,10 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkProjects } from '../src/lib/checks/projects.ts';
-import { findPrevious, indexProjects, isContinuing, nameKey, projectKey } from '../src/lib/compute/identity.ts';
+import { findPrevious, indexProjects, isContinuing, nameKey, projectKey } from '../src/lib/normalise/identity.ts';
 import { actuals, isLarge, LARGE_PROJECT } from '../src/lib/compute/indicators.ts';
-import { DEFAULT_CONFIG } from '../src/lib/config.ts';
-import type { Project } from '../src/lib/types.ts';
+import { DEFAULT_CONFIG } from '../src/lib/model/config.ts';
+import type { Project } from '../src/lib/model/types.ts';
 import { keyProjects } from '../src/lib/views/key-projects.ts';
 import { project } from './helpers/project.ts';
 

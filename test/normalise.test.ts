@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseAmount, unitInText } from '../src/lib/normalise/amount.ts';
 import { parseDate } from '../src/lib/normalise/date.ts';
-import { parseProjectType, parseStage } from '../src/lib/glossary.ts';
+import { parseProjectType, parseStage } from '../src/lib/model/glossary.ts';
 import { cleanUnitText, unitIndex } from '../src/lib/recognise/unit-names.ts';
 
 describe('parseAmount', () => {

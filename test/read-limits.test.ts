@@ -12,8 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cacheKey, entryPath, readerFingerprint, registryFingerprint, writeEntry } from '../src/io/cache.ts';
 import type { ReturnTask } from '../src/io/data-folder.ts';
 import { readReturnsWithStats } from '../src/io/read-returns.ts';
-import type { ReturnFile } from '../src/lib/read/return-file.ts';
-import type { Unit } from '../src/lib/types.ts';
+import type { ReturnFile } from '../src/lib/return-file.ts';
+import type { Unit } from '../src/lib/model/types.ts';
 import { workbook } from './helpers/workbooks.ts';
 
 type Zip = { FullPaths: string[]; FileIndex: { content: Uint8Array }[] };

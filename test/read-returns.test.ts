@@ -11,7 +11,7 @@ import { writeArchive } from '../scripts/bench/archive.ts';
 import { entryPath, cacheKey, readerFingerprint, registryFingerprint } from '../src/io/cache.ts';
 import { loadDataFolder, type DataFolder } from '../src/io/data-folder.ts';
 import { readReturns, readReturnsWithStats } from '../src/io/read-returns.ts';
-import type { ReturnFile } from '../src/lib/read/return-file.ts';
+import type { ReturnFile } from '../src/lib/return-file.ts';
 import { put, htmlTable } from './helpers/workbooks.ts';
 
 let root: string;

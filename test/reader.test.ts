@@ -3,9 +3,9 @@
  * clean template.
  */
 import { describe, expect, it } from 'vitest';
-import { readReturnFile } from '../src/lib/read/return-file.ts';
+import { readReturnFile } from '../src/lib/return-file.ts';
 import { unitIndex } from '../src/lib/recognise/unit-names.ts';
-import type { Unit } from '../src/lib/types.ts';
+import type { Unit } from '../src/lib/model/types.ts';
 import { csv, gbk, htmlTable, utf16, workbook, type Aoa } from './helpers/workbooks.ts';
 
 const units: Unit[] = [
@@ -263,7 +263,7 @@ describe('readReturnFile reads the rarer real-world layouts', () => {
   });
 
   it('stage descriptions that contain a synonym', async () => {
-    const { parseStage } = await import('../src/lib/glossary.ts');
+    const { parseStage } = await import('../src/lib/model/glossary.ts');
     expect(['已签约，待开工', '正在洽谈', '主体已竣工', '尚未签约'].map(parseStage)).toEqual(['签约', '在谈', '投产', null]);
   });
 });

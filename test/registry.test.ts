@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readChains, readTargets, readUnits } from '../src/lib/registry.ts';
+import { readChains, readTargets, readUnits } from '../src/lib/recognise/registry.ts';
 import { csv, gbk, workbook } from './helpers/workbooks.ts';
 
 describe('readUnits', () => {

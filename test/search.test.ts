@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { matches, normaliseQuery } from '../src/lib/search.ts';
+import { matches, normaliseQuery } from '../src/lib/views/search.ts';
 import { runBuild } from './helpers/cli.ts';
 import { serve } from './helpers/static-server.ts';
 

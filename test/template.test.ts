@@ -1,10 +1,10 @@
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../src/lib/config.ts';
-import { readReturnFile } from '../src/lib/read/return-file.ts';
+import { DEFAULT_CONFIG } from '../src/lib/model/config.ts';
+import { readReturnFile } from '../src/lib/return-file.ts';
 import { unitIndex } from '../src/lib/recognise/unit-names.ts';
-import { templateFileName, unitTemplate } from '../src/lib/template.ts';
-import type { Chain, Unit } from '../src/lib/types.ts';
+import { templateFileName, unitTemplate } from '../src/lib/outputs/template.ts';
+import type { Chain, Unit } from '../src/lib/model/types.ts';
 
 const units: Unit[] = [
   { code: 'A01', name: '平原县', group: '县区', aliases: [], order: 1 },

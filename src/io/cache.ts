@@ -12,8 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { threadId } from 'node:worker_threads';
 import { deserialize, serialize } from 'node:v8';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import type { ReturnFile } from '../lib/read/return-file.ts';
-import type { Unit } from '../lib/types.ts';
+import type { ReturnFile } from '../lib/return-file.ts';
+import type { Unit } from '../lib/model/types.ts';
 
 /**
  * Bump when the meaning of a cached return changes in a way the source fingerprint cannot see
@@ -32,7 +32,7 @@ let readerPrint: string | null = null;
 
 /**
  * READER_VERSION + the versions of the packages it uses (SheetJS…) + a hash of every source file the reader imports (followed
- * from src/lib/read/return-file.ts), so a change to the reader by anyone invalidates old entries
+ * from src/lib/return-file.ts), so a change to the reader by anyone invalidates old entries
  * without anybody remembering to bump a constant.
  */
 export function readerFingerprint(): string {
@@ -41,7 +41,7 @@ export function readerFingerprint(): string {
   h.update(`tongbao-reader:${READER_VERSION}\0node:${process.versions.v8}\0`);
   const seen = new Set<string>();
   const packages = new Set<string>();
-  const queue = [resolve(here, '../lib/read/return-file.ts')];
+  const queue = [resolve(here, '../lib/return-file.ts')];
   while (queue.length > 0) {
     const file = queue.shift()!;
     if (seen.has(file)) continue;

@@ -4,10 +4,12 @@
  */
 import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
-import { DEFAULT_CONFIG, parseSiteConfig, SiteConfigError, type SiteConfig } from '../lib/config.ts';
-import { readChains, readTargets, readUnits, type Targets } from '../lib/registry.ts';
-import type { Chain, Issue, Unit } from '../lib/types.ts';
-import { cmp } from '../lib/util.ts';
+import { DEFAULT_CONFIG, parseSiteConfig, SiteConfigError, type SiteConfig } from '../lib/model/config.ts';
+import { readChains, readTargets, readUnits, type Targets } from '../lib/recognise/registry.ts';
+import { quietly } from './quiet.ts';
+import type { Chain, Issue, Unit } from '../lib/model/types.ts';
+import { cmp } from '../lib/model/util.ts';
+import { periodOf } from '../lib/model/period.ts';
 
 export interface ReturnTask { file: string; abs: string; period: string }
 
@@ -38,7 +40,7 @@ export function periodOfFolder(name: string): string | null {
   const m = /^(\d{4})[-_.年]?(\d{1,2})月?$/.exec(name.trim());
   if (!m) return null;
   const month = Number(m[2]);
-  return month >= 1 && month <= 12 ? `${m[1]}-${String(month).padStart(2, '0')}` : null;
+  return month >= 1 && month <= 12 ? periodOf(Number(m[1]), month) : null;
 }
 
 /** A path as the clerk would type it: relative to the working folder when inside it. */
@@ -107,7 +109,7 @@ export function loadDataFolder(dir: string): DataFolder {
 
   const unitsFile = firstExisting(dir, ['units.xlsx', 'units.xls', 'units.csv']);
   if (!unitsFile) { result.fatal = `数据目录中没有单位名册（units.xlsx 或 units.csv）：${dir}`; return result; }
-  const units = readUnits(readFileSync(join(dir, unitsFile)), unitsFile);
+  const units = quietly(() => readUnits(readFileSync(join(dir, unitsFile)), unitsFile));
   result.units = units.value;
   issues.push(...units.issues);
   if (result.units.length === 0) { result.fatal = `单位名册 ${unitsFile} 中没有可用的单位`; return result; }
@@ -119,7 +121,7 @@ export function loadDataFolder(dir: string): DataFolder {
       const year = /(\d{4})[^/]*$/.exec(file)?.[1];
       if (!year) { issues.push(folderIssue(file, '目标任务文件名应为年份，例如 targets/2026.xlsx，该文件未读取', 'bad-target-file')); continue; }
       if (result.targets.has(Number(year))) { issues.push(folderIssue(file, `${year}年的目标任务表有多个，只读取了第一个`, 'duplicate-target-file', 'error')); continue; }
-      const t = readTargets(readFileSync(abs), file, Number(year), result.units, result.config.city);
+      const t = quietly(() => readTargets(readFileSync(abs), file, Number(year), result.units, result.config.city));
       result.targets.set(Number(year), t.value);
       issues.push(...t.issues);
     }
@@ -127,7 +129,7 @@ export function loadDataFolder(dir: string): DataFolder {
 
   const chainsFile = firstExisting(dir, ['chains.xlsx', 'chains.xls', 'chains.csv']);
   if (chainsFile) {
-    const c = readChains(readFileSync(join(dir, chainsFile)), chainsFile);
+    const c = quietly(() => readChains(readFileSync(join(dir, chainsFile)), chainsFile));
     result.chains = c.value;
     issues.push(...c.issues);
   }

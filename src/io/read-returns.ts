@@ -17,12 +17,11 @@ import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { readReturnFile, type ReturnFile } from '../lib/read/return-file.ts';
-import type { UnitIndex } from '../lib/recognise/unit-names.ts';
-import type { Unit } from '../lib/types.ts';
+import type { ReturnFile } from '../lib/return-file.ts';
+import type { Unit } from '../lib/model/types.ts';
 import { cacheKey, defaultCacheDir, entryPath, readEntry, readerFingerprint, registryFingerprint } from './cache.ts';
 import type { ReturnTask } from './data-folder.ts';
-import type { FromReader, ToReader } from './read-worker.ts';
+import { internalError, skipped, type FromReader, type ToReader } from './read-job.ts';
 
 /** Called once per file, in file order, as soon as that file and all before it are read. */
 export interface ReadProgress { (done: number, total: number, result: ReturnFile): void }
@@ -64,32 +63,8 @@ export const DEFAULT_START_LIMIT_MS = 60_000;
 /** What readReturns did, for the bench and the build's timing line. */
 export interface ReadStats { files: number; cached: number; parsed: number; workers: number }
 
-/** The account reason of a file that hit a bug in the reader: such results are never cached. */
-export const INTERNAL_REASON = '读取时发生内部错误';
-
-/**
- * `readReturnFile` that cannot throw: a bug costs one file, not the build. Runs in the reader
- * processes only (src/io/read-worker.ts): it parses untrusted bytes without any bound.
- */
-export function readOne(bytes: Uint8Array, file: string, period: string, index: UnitIndex): ReturnFile {
-  try {
-    return readReturnFile(bytes, file, period, index);
-  } catch (e) {
-    return internalError(file, period, e);
-  }
-}
-
-const skipped = (file: string, period: string, reason: string, kind: string, message: string): ReturnFile => ({
-  file, period, ledgers: [], ignoredSheets: [],
-  account: { file, period, units: [], status: 'skipped', rowsRead: 0, projects: 0, rejected: 0, nonData: 0, reason },
-  issues: [{ severity: 'error', kind, message, file, sheet: null, cell: null, row: null, unit: null, project: null }],
-});
-
 const fileName = (file: string) => file.replace(/^.*\//, '');
 
-function internalError(file: string, period: string, e: unknown): ReturnFile {
-  return skipped(file, period, INTERNAL_REASON, 'internal', `读取该文件时发生内部错误（${e instanceof Error ? e.message : String(e)}），该文件未计入`);
-}
 
 /** A file whose reading was stopped at a limit. Never cached: a faster or less busy machine may read it. */
 function overLimit(file: string, period: string, limit: 'time' | 'memory', limits: Limits): ReturnFile {

@@ -8,22 +8,16 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unitIndex, type UnitIndex } from '../lib/recognise/unit-names.ts';
-import type { ReturnFile } from '../lib/read/return-file.ts';
-import type { Unit } from '../lib/types.ts';
 import { writeEntry } from './cache.ts';
-import { INTERNAL_REASON, readOne } from './read-returns.ts';
-
-/** From the pool: the unit registry once (after `ready`), then one job at a time. */
-export type ToReader =
-  | { type: 'init'; units: Unit[] }
-  | { type: 'job'; id: number; file: string; period: string; bytes: Uint8Array; cache: { dir: string; key: string } | null };
-/** To the pool: `ready` once loaded (the pool times files from then on, not the loading), then one result per job. */
-export type FromReader = { type: 'ready' } | { type: 'result'; id: number; result: ReturnFile };
+import { INTERNAL_REASON, readOne, type FromReader, type ToReader } from './read-job.ts';
+import { silenceConsole } from './quiet.ts';
 
 // Only when started as the reader: importing this module (for its types, say) must not start one.
 const isReader = process.send !== undefined && process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 
 if (isReader) {
+  // SheetJS writes parser warnings to the console; in a reader process they are noise on the clerk's screen.
+  silenceConsole();
   const send = (msg: FromReader) => process.send!(msg);
   let index: UnitIndex = unitIndex([]);
   process.on('message', (msg: ToReader) => {

@@ -1,6 +1,6 @@
 /**
  * Renders the pages with Astro, in this process: the model is handed to the pages in memory
- * (src/lib/site-data.ts, MODEL_SLOT), never serialised. Astro's incremental build keeps the pages
+ * (src/io/site-data.ts, MODEL_SLOT), never serialised. Astro's incremental build keeps the pages
  * of the previous build of the same --out under .cache/astro/, and re-renders only the pages whose
  * key (site-data.ts pageKey) or code changed.
  */
@@ -8,8 +8,8 @@ import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { SiteModel } from '../lib/model.ts';
-import { MODEL_SLOT } from '../lib/site-data.ts';
+import type { SiteModel } from '../lib/model/site-model.ts';
+import { MODEL_SLOT } from './site-data.ts';
 
 export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 

@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { PeriodModel, SiteModel } from '../lib/model.ts';
+import type { PeriodModel, SiteModel } from '../lib/model/site-model.ts';
 import { ledgerTable, toCsv } from '../lib/outputs/ledger-table.ts';
 import { rankingTable } from '../lib/outputs/ranking-table.ts';
 import { summary } from '../lib/outputs/summary.ts';

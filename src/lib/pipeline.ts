@@ -5,20 +5,21 @@
  *   units, targets, chains ───┼─ assemblePeriod ─ checkProjects ─ compute ─ draftBulletin ─► SiteModel
  *   site.json ────────────────┘
  */
-import { draftBulletin } from './bulletin/draft.ts';
+import { draftBulletin } from './views/draft.ts';
 import { breakdowns } from './compute/breakdowns.ts';
 import { placeOnChains, projectRef } from './compute/chains.ts';
 import { actuals, addActuals, indicators, sumTargets, type Actuals } from './compute/indicators.ts';
 import { light, LIGHT_LABEL } from './compute/light.ts';
 import { rankChange, rankDescending } from './compute/rank.ts';
 import { checkProjects } from './checks/projects.ts';
-import type { SiteConfig } from './config.ts';
+import type { SiteConfig } from './model/config.ts';
 import { a1 } from './recognise/header.ts';
-import type { Audience, PeriodModel, SiteModel } from './model.ts';
-import type { ReturnFile } from './read/return-file.ts';
-import type { Targets } from './registry.ts';
-import { cmp } from './util.ts';
-import type { Chain, FileAccount, GroupResult, Issue, Project, Unit, UnitResult } from './types.ts';
+import type { Audience, PeriodModel, SiteModel } from './model/site-model.ts';
+import type { ReturnFile } from './return-file.ts';
+import type { Targets } from './recognise/registry.ts';
+import { cmp } from './model/util.ts';
+import type { Chain, FileAccount, GroupResult, Issue, Project, Unit, UnitResult } from './model/types.ts';
+import { parsePeriod, previousMonth, sameMonthLastYear } from './model/period.ts';
 
 export interface PipelineInput {
   config: SiteConfig;
@@ -31,16 +32,6 @@ export interface PipelineInput {
   globalIssues: Issue[];
 }
 
-/** `2026-04` → the previous month of the same year, or null in January. */
-export function previousMonth(period: string): string | null {
-  const [y, m] = period.split('-').map(Number) as [number, number];
-  return m === 1 ? null : `${y}-${String(m - 1).padStart(2, '0')}`;
-}
-
-export function sameMonthLastYear(period: string): string {
-  const [y, m] = period.split('-').map(Number) as [number, number];
-  return `${y - 1}-${String(m).padStart(2, '0')}`;
-}
 
 interface Assembled {
   period: string;
@@ -124,7 +115,7 @@ export function buildModel(input: PipelineInput): SiteModel {
   const byPeriodModel = new Map<string, PeriodModel>();
   for (const period of periods) {
     const a = assembled.get(period)!;
-    const [year, month] = period.split('-').map(Number) as [number, number];
+    const { year, month } = parsePeriod(period);
     const timeProgress = month / 12;
     const prev = previousMonth(period);
     const lastYear = sameMonthLastYear(period);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { draftBulletin } from '../../src/lib/bulletin/draft.ts';
-import { DEFAULT_CONFIG } from '../../src/lib/config.ts';
-import type { Issue } from '../../src/lib/types.ts';
+import { draftBulletin } from '../../src/lib/views/draft.ts';
+import { DEFAULT_CONFIG } from '../../src/lib/model/config.ts';
+import type { Issue } from '../../src/lib/model/types.ts';
 import { project } from '../helpers/project.ts';
 import { group, indicators, period, unit } from '../views/fixtures.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { completionChart, type CompletionRow } from '../../src/lib/charts/completion.ts';
-import { pct } from '../../src/lib/format.ts';
+import { pct } from '../../src/lib/model/format.ts';
 import { snapshotOf, texts } from './snapshot.ts';
 
 const rows: CompletionRow[] = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lineChart, niceTicks } from '../../src/lib/charts/lines.ts';
-import { percent, yi } from '../../src/lib/format.ts';
+import { percent, yi } from '../../src/lib/model/format.ts';
 import { snapshotOf, texts } from './snapshot.ts';
 
 describe('lineChart(series, options)', () => {

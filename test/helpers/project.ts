@@ -1,4 +1,4 @@
-import type { Project } from '../../src/lib/types.ts';
+import type { Project } from '../../src/lib/model/types.ts';
 
 /** A ledger row with defaults, for compute and check tests. */
 export function project(over: Partial<Project>): Project {

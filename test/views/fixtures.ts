@@ -1,9 +1,9 @@
 /**
  * Small hand-made period models for the view and draft tests: only what a test is about is set.
  */
-import { DEFAULT_CONFIG } from '../../src/lib/config.ts';
-import type { PeriodModel, SiteModel } from '../../src/lib/model.ts';
-import type { GroupResult, Indicators, UnitResult } from '../../src/lib/types.ts';
+import { DEFAULT_CONFIG } from '../../src/lib/model/config.ts';
+import type { PeriodModel, SiteModel } from '../../src/lib/model/site-model.ts';
+import type { GroupResult, Indicators, UnitResult } from '../../src/lib/model/types.ts';
 
 export const indicators = (over: Partial<Indicators> = {}): Indicators => ({
   projects: 0, reserveProjects: 0, contractAmount: 0, fundsInPlace: 0, fundsTarget: null, fundsCompletion: null, fundsYoY: null,

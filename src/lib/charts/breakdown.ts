@@ -3,8 +3,8 @@
  * project count, in the order given (the fixed orders of compute/breakdowns.ts).
  */
 import * as Plot from '@observablehq/plot';
-import { yi } from '../format.ts';
-import type { BreakdownEntry } from '../types.ts';
+import { yi } from '../model/format.ts';
+import type { BreakdownEntry } from '../model/types.ts';
 import { ACCENT, INK } from './colors.ts';
 import { clip, renderPlot, textWidth, type ChartMeta } from './render.ts';
 

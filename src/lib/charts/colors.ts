@@ -2,7 +2,7 @@
  * Chart colours, the same as site.css. Colour is never the only signal: every coloured mark also
  * carries a text label (绿灯/黄灯/红灯, a series name at the end of its line).
  */
-import type { Light } from '../types.ts';
+import type { Light } from '../model/types.ts';
 
 export const INK = '#1f2328';
 export const MUTED = '#59636e';

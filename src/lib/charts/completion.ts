@@ -4,8 +4,8 @@
  * completion and the light's name, so the chart reads the same in black and white.
  */
 import * as Plot from '@observablehq/plot';
-import { pct } from '../format.ts';
-import type { Light } from '../types.ts';
+import { pct } from '../model/format.ts';
+import type { Light } from '../model/types.ts';
 import { INK, LIGHT_COLOR, MUTED } from './colors.ts';
 import { clip, renderPlot, textWidth, type ChartMeta } from './render.ts';
 

@@ -4,7 +4,7 @@
  * against last year and the time schedule, and for a unit's completion against its group's.
  */
 import * as Plot from '@observablehq/plot';
-import { plainNumber } from '../format.ts';
+import { plainNumber } from '../model/format.ts';
 import { ACCENT, INK, MUTED } from './colors.ts';
 import { renderPlot, textWidth, type ChartMeta } from './render.ts';
 

@@ -3,12 +3,12 @@
  * sheet, row and cell it comes from. Month-to-month matching and duplicate detection go through
  * indexes (Maps), never pairwise scans, so they stay linear in the number of rows.
  */
-import { findPrevious, indexProjects, projectKey } from '../compute/identity.ts';
-import type { CheckThresholds } from '../config.ts';
-import { squash } from '../glossary.ts';
-import { a1 } from '../recognise/header.ts';
-import { STAGES, type Issue, type Project, type Severity } from '../types.ts';
-import { amountText } from '../format.ts';
+import { findPrevious, indexProjects, projectKey } from '../normalise/identity.ts';
+import type { CheckThresholds } from '../model/config.ts';
+import { squash } from '../model/glossary.ts';
+import { STAGES, type Issue, type Project, type Severity } from '../model/types.ts';
+import { amountText } from '../model/format.ts';
+import { periodEndBound } from '../model/period.ts';
 
 /** Columns of the template, to point at a cell in the same row as the project's name. */
 export interface ColumnLocator { (p: Project, field: string): string | null }
@@ -46,9 +46,8 @@ export interface PeriodCheckInput {
 export function checkProjects(input: PeriodCheckInput): Issue[] {
   const { period, projects, previous, thresholds: t, unitName, cellOf } = input;
   const issues: Issue[] = [];
-  const [year, month] = period.split('-').map(Number) as [number, number];
-  const periodEnd = `${year}-${String(month).padStart(2, '0')}-31`;
-  const periodEndMonth = `${year}-${String(month).padStart(2, '0')}`;
+  const periodEnd = periodEndBound(period);
+  const periodEndMonth = period;
 
   for (const p of projects) {
     if (p.stage === null) issues.push(make(p, 'warning', 'missing-stage', '没有填写项目阶段，按已签约项目计', cellOf(p, 'stage')));
@@ -137,4 +136,3 @@ export function checkProjects(input: PeriodCheckInput): Issue[] {
   return issues;
 }
 
-export { a1 };

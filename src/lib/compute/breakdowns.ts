@@ -1,7 +1,7 @@
 /**
  * Breakdowns of the counted projects by 产业类别, 项目类型, 项目阶段 and size (by 总投资).
  */
-import { STAGES, type BreakdownEntry, type Project } from '../types.ts';
+import { STAGES, type BreakdownEntry, type Breakdowns, type Project } from '../model/types.ts';
 import { isCounted, LARGE_PROJECT } from './indicators.ts';
 
 export const SIZE_BANDS = ['亿元以上', '5000万-1亿', '1000万-5000万', '1000万以下'] as const;
@@ -39,7 +39,7 @@ function group(projects: readonly Project[], key: (p: Project) => string, order:
   }));
 }
 
-export interface Breakdowns { industry: BreakdownEntry[]; projectType: BreakdownEntry[]; stage: BreakdownEntry[]; size: BreakdownEntry[] }
+
 
 /** Industry, type and size cover counted projects; the stage breakdown also shows 在谈 reserve. */
 export function breakdowns(all: readonly Project[]): Breakdowns {

@@ -8,18 +8,10 @@
  * - a row naming a chain or link that is not defined is unplaced (whatever its stage), so the
  *   pipeline can report it: every ledger row is either on a link or reported.
  */
-import { squash } from '../glossary.ts';
-import type { Chain, ChainLink, ChainLinkResult, ChainResult, Project } from '../types.ts';
+import { squash } from '../model/glossary.ts';
+import type { Chain, ChainLink, ChainLinkResult, ChainResult, Project } from '../model/types.ts';
+import { DEFAULT_CHAIN_THRESHOLDS, type ChainThresholds } from '../model/config.ts';
 import { isCounted } from './indicators.ts';
-
-export interface ChainThresholds {
-  /** A link with fewer counted projects than this is 弱链 (and 缺链 at zero). */
-  strongMinProjects: number;
-  /** …or with less funds in place than this (万元). */
-  strongMinFunds: number;
-}
-
-export const DEFAULT_CHAIN_THRESHOLDS: ChainThresholds = { strongMinProjects: 2, strongMinFunds: 5000 };
 
 export type LinkStatus = ChainLinkResult['status'];
 

@@ -1,7 +1,7 @@
 /**
  * Indicators of a set of ledger rows (a unit, a group, the city), year to date.
  */
-import { COUNTED_STAGES, type Indicators, type Project } from '../types.ts';
+import { COUNTED_STAGES, type Indicators, type Project } from '../model/types.ts';
 
 /** A row counts as a project at stage 签约, 开工 or 投产; a row without a stage is taken as signed. */
 export function isCounted(p: Project): boolean {

@@ -1,7 +1,7 @@
 /**
  * Amounts as clerks type them. Everything is kept in 万元 (ten thousand yuan).
  */
-import { squash } from '../glossary.ts';
+import { squash } from '../model/glossary.ts';
 
 /** Scale of an amount unit to 万元. */
 export const UNIT_SCALE: Readonly<Record<string, number>> = { 元: 1e-4, 千元: 1e-1, 万元: 1, 百万元: 100, 亿元: 1e4, 万: 1, 亿: 1e4 };

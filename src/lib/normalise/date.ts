@@ -1,7 +1,7 @@
 /**
  * Dates in the forms clerks type them. Returns ISO `yyyy-mm-dd` (or `yyyy-mm` for a month only).
  */
-import { squash } from '../glossary.ts';
+import { squash } from '../model/glossary.ts';
 
 export type DateResult = { ok: true; value: string | null } | { ok: false; reason: string };
 

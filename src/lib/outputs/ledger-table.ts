@@ -2,8 +2,8 @@
  * The consolidated ledger as a table (header + rows of text/numbers), shared by the CSV and XLSX
  * downloads. Internal columns appear only in an internal build.
  */
-import type { Audience } from '../model.ts';
-import type { Project, Unit } from '../types.ts';
+import type { Audience } from '../model/site-model.ts';
+import type { Project, Unit } from '../model/types.ts';
 
 export type TableCell = string | number | null;
 

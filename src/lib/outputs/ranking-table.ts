@@ -1,6 +1,6 @@
 /** The ranking tables of a period, one sheet per group, for the rankings download. */
-import { rankChangeText } from '../format.ts';
-import type { PeriodModel } from '../model.ts';
+import { rankChangeText } from '../model/format.ts';
+import type { PeriodModel } from '../model/site-model.ts';
 import type { TableCell } from './ledger-table.ts';
 import { missingShort } from '../views/submission.ts';
 

@@ -2,8 +2,8 @@
  * `/data/<YYYY-MM>/summary.json`: the open-data form of a bulletin. Field names are a contract
  * (SPEC.md); fields may be added, never renamed.
  */
-import type { PeriodModel } from '../model.ts';
-import type { Indicators } from '../types.ts';
+import type { PeriodModel } from '../model/site-model.ts';
+import type { Indicators } from '../model/types.ts';
 
 const indicatorFields = (i: Indicators) => ({
   projects: i.projects,

@@ -125,19 +125,9 @@ function fromDelimited(text: string, fileName: string, limits: ReadLimits): Read
   return { ok: true, workbook: { format: delimiter === '\t' ? 'tsv' : 'csv', sheets: [{ name, rows, merges: [], truncated }], lostSheets: [] } };
 }
 
-/** SheetJS writes parser warnings to the console; they would drown the clerk's progress lines. */
-function quietly<T>(fn: () => T): T {
-  const saved = [console.log, console.warn, console.error];
-  console.log = console.warn = console.error = () => {};
-  try {
-    return fn();
-  } finally {
-    [console.log, console.warn, console.error] = saved as [typeof console.log, typeof console.warn, typeof console.error];
-  }
-}
-
 function fromSheetJS(input: Uint8Array | string, kind: 'zip' | 'ole' | 'html', limits: ReadLimits): ReadOutcome {
-  const wb = quietly(() => XLSX.read(input, {
+  // SheetJS may log parser warnings; the I/O edge keeps the console quiet (src/io/quiet.ts).
+  const wb = XLSX.read(input, {
     type: typeof input === 'string' ? 'string' : 'buffer',
     dense: true,
     cellFormula: false,
@@ -148,7 +138,7 @@ function fromSheetJS(input: Uint8Array | string, kind: 'zip' | 'ole' | 'html', l
     sheetStubs: false,
     bookVBA: false,
     sheetRows: limits.maxRows + 1,
-  }));
+  });
   const sheets: RawSheet[] = [];
   const lostSheets: string[] = [];
   const meta = wb.Workbook?.Sheets ?? [];

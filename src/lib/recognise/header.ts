@@ -3,7 +3,7 @@
  * with a second header row (到位资金 → 本月 / 累计) or a parent row above, and merged cells filled in.
  */
 import * as XLSX from 'xlsx';
-import { FIELD_BY_KEY, FIELD_SPEC, SUB_HEADER_JOIN, squash, type Field, type FieldSpec } from '../glossary.ts';
+import { FIELD_BY_KEY, FIELD_SPEC, SUB_HEADER_JOIN, squash, type Field, type FieldSpec } from '../model/glossary.ts';
 import { UNIT_SCALE, unitInText } from '../normalise/amount.ts';
 import type { CellValue, Merge, RawSheet } from '../read/workbook.ts';
 

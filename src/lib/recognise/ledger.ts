@@ -2,11 +2,11 @@
  * Stage 2: a raw sheet → ledger rows. Every row of a ledger sheet ends up in exactly one bucket:
  * a project, a rejected row (reported), or a non-data row (title, header, 合计, blank, footer).
  */
-import { FIELD_SPEC, normaliseIndustry, parseProjectType, parseStage, squash, type Field } from '../glossary.ts';
+import { FIELD_SPEC, normaliseIndustry, parseProjectType, parseStage, squash, type Field } from '../model/glossary.ts';
 import { parseAmount, UNIT_SCALE } from '../normalise/amount.ts';
 import { parseDate } from '../normalise/date.ts';
 import type { CellValue, RawSheet } from '../read/workbook.ts';
-import type { Issue, Project, ProjectType, Severity, Unit } from '../types.ts';
+import type { Issue, Project, ProjectType, Severity, Unit } from '../model/types.ts';
 import { a1, findHeader, lookupField, type Column, type Header } from './header.ts';
 import type { UnitIndex } from './unit-names.ts';
 

@@ -3,7 +3,8 @@
  * (`1月`, `2月`, `1-4月`, `2026年4月`); the return of period 2026-04 is then the sheet whose name
  * says April, not the first sheet. Pure.
  */
-import { squash } from '../glossary.ts';
+import { squash } from '../model/glossary.ts';
+import { parsePeriod } from '../model/period.ts';
 
 /** What a sheet name says about its month: the month it ends in, and the year when written. */
 export interface SheetMonth { year: number | null; month: number }
@@ -51,8 +52,8 @@ export function sheetMonth(name: string): SheetMonth | null {
 
 /** True when a sheet's month is the period's (`2026-04`): same month, and same year when one is written. */
 export function isPeriodSheet(month: SheetMonth, period: string): boolean {
-  const [y, m] = period.split('-').map(Number) as [number, number];
-  return month.month === m && (month.year === null || month.year === y);
+  const { year, month: m } = parsePeriod(period);
+  return month.month === m && (month.year === null || month.year === year);
 }
 
 /** `{ year: 2026, month: 4 }` → `2026年4月`; `{ year: null, month: 4 }` → `4月`. */

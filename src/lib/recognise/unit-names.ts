@@ -2,8 +2,8 @@
  * Recognising a unit from how clerks write it: name, alias or code, with suffixes such as 管委会,
  * 人民政府 or （盖章）, inside a 填报单位 line, a sheet name or a file name.
  */
-import { squash } from '../glossary.ts';
-import type { Unit } from '../types.ts';
+import { squash } from '../model/glossary.ts';
+import type { Unit } from '../model/types.ts';
 
 const SUFFIXES = [
   '（盖章）', '(盖章)', '盖章', '管理委员会', '管委会', '人民政府', '招商局', '招商服务中心', '招商中心', '招商办',

@@ -2,9 +2,9 @@
  * One-sentence summaries with the key figures, for <meta name="description"> and og:description:
  * what a link preview in a chat group shows before anyone opens the page.
  */
-import { aheadText, pct, periodRange, yi, yoyText } from '../format.ts';
-import type { PeriodModel } from '../model.ts';
-import type { UnitResult } from '../types.ts';
+import { aheadText, pct, periodRange, yi, yoyText } from '../model/format.ts';
+import type { PeriodModel } from '../model/site-model.ts';
+import type { UnitResult } from '../model/types.ts';
 import { sentUnreadable } from './submission.ts';
 
 /** `2026年1-10月全市到位资金96.1亿元，完成年度目标57.8%，欠序时进度25.5个百分点，同比下降0.3%；引进项目134个，其中亿元以上69个。` */

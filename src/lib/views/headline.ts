@@ -4,8 +4,8 @@
  * here from the same month of last year in the site model (the pipeline only keeps fundsYoY).
  */
 import { yoy } from '../compute/indicators.ts';
-import type { PeriodModel, SiteModel } from '../model.ts';
-import type { Indicators } from '../types.ts';
+import type { PeriodModel, SiteModel } from '../model/site-model.ts';
+import type { Indicators } from '../model/types.ts';
 
 export type HeadlineKey = 'fundsInPlace' | 'contractAmount' | 'projects' | 'largeProjects' | 'startedProjects' | 'foreignCapital';
 

@@ -4,8 +4,8 @@
  * a standing concern of 招商 offices (the threshold is site.json `checks.lowIntensity`).
  */
 import { isCounted } from '../compute/indicators.ts';
-import type { Project } from '../types.ts';
-import { cmp } from '../util.ts';
+import type { Project } from '../model/types.ts';
+import { cmp } from '../model/util.ts';
 
 /** 万元/亩, or null where 用地面积 or 总投资 is missing or not positive. */
 export function investmentIntensity(p: Pick<Project, 'totalInvestment' | 'landArea'>): number | null {

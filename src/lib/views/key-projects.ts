@@ -4,11 +4,12 @@
  * are cumulative, so “new this month” is what the previous ledger did not have. Which row of the
  * previous ledger is the same project is decided by compute/identity.ts, as for the checks.
  */
-import { findPrevious, indexProjects, isContinuing } from '../compute/identity.ts';
+import { findPrevious, indexProjects, isContinuing } from '../normalise/identity.ts';
 import { isCounted, isLarge, projectSize } from '../compute/indicators.ts';
-import type { PeriodModel } from '../model.ts';
-import type { Project, Stage } from '../types.ts';
-import { cmp } from '../util.ts';
+import type { PeriodModel } from '../model/site-model.ts';
+import type { Project, Stage } from '../model/types.ts';
+import { cmp } from '../model/util.ts';
+import { monthBefore as monthBeforePeriod } from '../model/period.ts';
 
 export type KeyStatus = '新引进' | '新开工' | '新投产';
 
@@ -68,7 +69,6 @@ export function keyProjects(current: Pick<PeriodModel, 'period' | 'projects'>, p
 
 /** The period model of the month just before `period` (December of last year for January), if built. */
 export function monthBefore<P extends { period: string }>(periods: readonly P[], period: string): P | null {
-  const [y, m] = period.split('-').map(Number) as [number, number];
-  const prev = m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+  const prev = monthBeforePeriod(period);
   return periods.find((p) => p.period === prev) ?? null;
 }

@@ -2,7 +2,7 @@
  * Moving between periods: the month before and after, and all periods by year, so a page can link
  * to the same page in other months.
  */
-import { cmp } from '../util.ts';
+import { cmp } from '../model/util.ts';
 
 export interface Neighbours { previous: string | null; next: string | null }
 

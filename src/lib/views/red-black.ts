@@ -9,8 +9,8 @@
  *   its rank), and units that did not report are named on it as 未报送;
  * - a unit is never on both lists (the 红榜 is filled first).
  */
-import type { PeriodModel } from '../model.ts';
-import type { Light, UnitResult } from '../types.ts';
+import type { PeriodModel } from '../model/site-model.ts';
+import type { Light, UnitResult } from '../model/types.ts';
 import { missingText } from './submission.ts';
 
 export interface ListedUnit {

@@ -3,7 +3,7 @@
  * (the city, a group or a unit) in each month of the period's year, and in the same months of
  * last year. Ledgers are cumulative from 1 January, so a series restarts every year.
  */
-import type { PeriodModel, SiteModel } from '../model.ts';
+import type { PeriodModel, SiteModel } from '../model/site-model.ts';
 
 export type Subject = { kind: 'city' } | { kind: 'group'; name: string } | { kind: 'unit'; code: string };
 

@@ -7,7 +7,7 @@
  * the reader's browser; only the printed QR code keeps the bare path, which is why a site that will
  * be printed should set `siteUrl`.
  */
-import { href } from '../routes.ts';
+import { href } from './routes.ts';
 
 export interface PageLink { url: string; absolute: boolean }
 

@@ -3,7 +3,7 @@
  * did report: calling it 未报送 in a meeting would be wrong, so pages and prose say
  * 报送文件无法读取 for it.
  */
-import type { UnitResult } from '../types.ts';
+import type { UnitResult } from '../model/types.ts';
 
 type Reported = Pick<UnitResult, 'submitted' | 'unreadable'>;
 

@@ -2,12 +2,13 @@
  * What the chain pages show, computed from the SiteModel: the overview of all chains, the 补链
  * target list with its change since last month, and each link's projects. Pure functions.
  */
-import { locate, projectRef, type ChainThresholds, type LinkStatus } from '../compute/chains.ts';
+import { locate, projectRef, type LinkStatus } from '../compute/chains.ts';
+import type { ChainThresholds } from '../model/config.ts';
 import { isCounted } from '../compute/indicators.ts';
-import { squash } from '../glossary.ts';
-import { wan } from '../format.ts';
-import type { PeriodModel, SiteModel } from '../model.ts';
-import type { Chain, ChainLinkResult, ChainResult, Project } from '../types.ts';
+import { squash } from '../model/glossary.ts';
+import { wan } from '../model/format.ts';
+import type { PeriodModel, SiteModel } from '../model/site-model.ts';
+import type { Chain, ChainLinkResult, ChainResult, Project } from '../model/types.ts';
 
 /** The id of a link's project list on its chain page: from the link's place, never from its name. */
 export function linkAnchor(index: number): string {

@@ -8,9 +8,9 @@
  * 选项 sheet and are referenced by range, so they are not limited to 255 characters.
  */
 import * as XLSX from 'xlsx';
-import type { SiteConfig } from './config.ts';
-import { FIELD_SPEC, type Field } from './glossary.ts';
-import type { Chain, Unit } from './types.ts';
+import type { SiteConfig } from '../model/config.ts';
+import { FIELD_SPEC, type Field } from '../model/glossary.ts';
+import type { Chain, Unit } from '../model/types.ts';
 
 /** Columns of the template, in order. */
 export const TEMPLATE_FIELDS: readonly Field[] = [

@@ -1,9 +1,8 @@
 /**
  * The site model: everything the pages, summary.json and downloads are rendered from.
  */
-import type { Breakdowns } from './compute/breakdowns.ts';
 import type { SiteConfig } from './config.ts';
-import type { Chain, ChainResult, FileAccount, GroupResult, Indicators, Issue, Project, Unit, UnitResult } from './types.ts';
+import type { Breakdowns, Chain, ChainResult, FileAccount, GroupResult, Indicators, Issue, Project, Unit, UnitResult } from './types.ts';
 
 export type Audience = 'public' | 'internal';
 

@@ -2,11 +2,12 @@
  * One return file → its ledgers, issues and row account. Pure and JSON-serialisable, so it can run
  * in a worker thread and be cached by the file's content hash.
  */
-import { readLedgerSheet, type SheetLedger } from '../recognise/ledger.ts';
-import { isPeriodSheet, monthLabel, sheetMonth } from '../recognise/month-sheet.ts';
-import type { UnitIndex } from '../recognise/unit-names.ts';
-import type { FileAccount, Issue, Project } from '../types.ts';
-import { readWorkbook, type ReadLimits } from './workbook.ts';
+import { readLedgerSheet, type SheetLedger } from './recognise/ledger.ts';
+import { isPeriodSheet, monthLabel, sheetMonth } from './recognise/month-sheet.ts';
+import type { UnitIndex } from './recognise/unit-names.ts';
+import type { FileAccount, Issue, Project } from './model/types.ts';
+import { readWorkbook, type ReadLimits } from './read/workbook.ts';
+import { parsePeriod, periodMonthText } from './model/period.ts';
 
 export interface ReturnFile {
   file: string;
@@ -107,8 +108,8 @@ export function readReturnFile(bytes: Uint8Array, file: string, period: string, 
 function pickPeriodSheet(found: SheetLedger[], period: string, result: ReturnFile): void {
   const months = found.map((l) => sheetMonth(l.sheet));
   const named = months.filter((m) => m !== null).length;
-  const [y, m] = period.split('-').map(Number) as [number, number];
-  const periodText = `${y}年${m}月`;
+  const { month: m } = parsePeriod(period);
+  const periodText = periodMonthText(period);
   if (named === 1 && found.length === 1 && !isPeriodSheet(months[0]!, period)) {
     result.issues.push(fileIssue(result.file, 'sheet-month-mismatch', `工作表名“${found[0]!.sheet}”表示${monthLabel(months[0]!)}，但文件放在本期（${periodText}）的文件夹中；已按本期台账读取，请确认报送的是本月台账`, 'warning', found[0]!.sheet));
     return;

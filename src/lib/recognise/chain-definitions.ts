@@ -10,10 +10,10 @@
  * The same link on several rows is one link (target companies are merged), so a clerk may write
  * one target company per row.
  */
-import { squash } from '../glossary.ts';
+import { squash } from '../model/glossary.ts';
 import type { CellValue, RawSheet } from '../read/workbook.ts';
-import { a1, headerKey } from '../recognise/header.ts';
-import type { Chain, ChainLink, Issue } from '../types.ts';
+import { a1, headerKey } from './header.ts';
+import type { Chain, ChainLink, Issue } from '../model/types.ts';
 
 /** Header words per column, after `headerKey` normalisation (brackets and units removed). */
 const COLUMNS = {

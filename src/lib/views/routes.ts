@@ -2,7 +2,7 @@
  * Every URL of the site, in one place. Slugs are made from codes, never from free text, so links
  * are stable and safe; all links go through `href` so a sub-path (`--base`) just works.
  */
-import type { SiteModel } from './model.ts';
+import type { SiteModel } from '../model/site-model.ts';
 
 /** A unit code as a URL segment: kept when it is plain ASCII, else hex-encoded. */
 export function slug(code: string): string {

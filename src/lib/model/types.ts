@@ -136,6 +136,9 @@ export interface GroupResult extends Indicators {
   submittedUnits: number;
 }
 
+/** Counted projects by 产业类别, 项目类型, 项目阶段 and size band (compute/breakdowns.ts). */
+export interface Breakdowns { industry: BreakdownEntry[]; projectType: BreakdownEntry[]; stage: BreakdownEntry[]; size: BreakdownEntry[] }
+
 export interface BreakdownEntry {
   key: string;
   projects: number;

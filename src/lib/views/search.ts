@@ -3,7 +3,7 @@
  * few lines of inline script filter rows as the reader types. No external service, works offline
  * and in WeChat's browser; without JavaScript the full list simply stays visible.
  */
-import type { Project } from './types.ts';
+import type { Project } from '../model/types.ts';
 
 /** Text a row is found by: project, code, investor, unit, industry, chain and link, normalised. */
 export function searchText(p: Project, unitName: string): string {

@@ -13,8 +13,8 @@
  *
  * Lives in compute/ so that checks/ and views/ both import it without importing each other.
  */
-import { squash } from '../glossary.ts';
-import type { Project } from '../types.ts';
+import { squash } from '../model/glossary.ts';
+import type { Project } from '../model/types.ts';
 
 type Identified = Pick<Project, 'unit' | 'code' | 'name' | 'investor'>;
 

@@ -2,13 +2,13 @@
  * The reference tables of the data folder: the unit registry (单位名册), annual targets
  * (年度目标任务) and industry chains (产业链). Pure functions over raw workbooks.
  */
-import { squash } from './glossary.ts';
-import { parseAmount, UNIT_SCALE, unitInText } from './normalise/amount.ts';
-import { a1, headerKey } from './recognise/header.ts';
-import { unitIndex } from './recognise/unit-names.ts';
-import { readWorkbook, type CellValue, type RawSheet } from './read/workbook.ts';
-import { parseChainSheets } from './chains/definitions.ts';
-import type { Chain, Issue, Unit } from './types.ts';
+import { squash } from '../model/glossary.ts';
+import { parseAmount, UNIT_SCALE, unitInText } from '../normalise/amount.ts';
+import { a1, headerKey } from './header.ts';
+import { unitIndex } from './unit-names.ts';
+import { readWorkbook, type CellValue, type RawSheet } from '../read/workbook.ts';
+import { parseChainSheets } from './chain-definitions.ts';
+import type { Chain, Issue, Unit } from '../model/types.ts';
 
 const cellText = (v: CellValue | undefined): string => (v === null || v === undefined ? '' : String(v).trim());
 

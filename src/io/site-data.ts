@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { SiteModel, PeriodModel } from './model.ts';
+import type { SiteModel, PeriodModel } from '../lib/model/site-model.ts';
 
 /** Where the CLI puts the model for the pages; a registered symbol, so every bundle copy sees it. */
 export const MODEL_SLOT = Symbol.for('tongbao.siteModel');

@@ -9,9 +9,9 @@
  * Pure and deterministic: every coordinate is rounded to 0.1, the same chain gives the same layout.
  */
 import { scaleBand } from 'd3';
-import { POSITIONS } from '../glossary.ts';
-import { yi } from '../format.ts';
-import type { ChainLinkResult, ChainResult } from '../types.ts';
+import { POSITIONS } from '../model/glossary.ts';
+import { yi } from '../model/format.ts';
+import type { ChainLinkResult, ChainResult } from '../model/types.ts';
 
 export interface LayoutOptions {
   /** Width of a column (viewBox units = CSS px at natural size). */

@@ -7,8 +7,8 @@
  * stand out on a black-and-white print. Every data-derived string is XML-escaped here.
  */
 import { pathRound } from 'd3';
-import type { ChainLinkResult, ChainResult } from '../types.ts';
-import { layoutChain, type LayoutOptions, type LinkBox, type MapLayout } from './layout.ts';
+import type { ChainLinkResult, ChainResult } from '../model/types.ts';
+import { layoutChain, type LayoutOptions, type LinkBox, type MapLayout } from './chain-layout.ts';
 
 export interface ChainMapOptions extends Partial<LayoutOptions> {
   /** Prefix of the ids inside the SVG (title, hatch pattern): unique per page when several maps are shown. */

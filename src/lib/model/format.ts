@@ -6,6 +6,7 @@
  * the table beside it round the same way. Number.prototype.toFixed is used only inside `fixed`:
  * test/format.test.ts fails if it appears anywhere else in src/.
  */
+import { parsePeriod, periodMonthText } from './period.ts';
 
 /**
  * `x.toFixed(digits)` as a person rounds: half up on the decimal value. Plain toFixed works on the
@@ -117,14 +118,13 @@ export function rankChangeText(change: number | null): { symbol: string; label: 
 
 /** `2026-04` → `2026年1-4月` (cumulative period as bulletins write it). */
 export function periodRange(period: string): string {
-  const [y, m] = period.split('-').map(Number) as [number, number];
+  const { year: y, month: m } = parsePeriod(period);
   return m === 1 ? `${y}年1月` : `${y}年1-${m}月`;
 }
 
 /** `2026-04` → `2026年4月`. */
 export function periodMonth(period: string): string {
-  const [y, m] = period.split('-').map(Number) as [number, number];
-  return `${y}年${m}月`;
+  return periodMonthText(period);
 }
 
 function trim(n: number, digits: number): string {

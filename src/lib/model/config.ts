@@ -8,8 +8,26 @@
  * nearest known setting, not an error.
  */
 import { z } from 'zod';
-import { DEFAULT_CHAIN_THRESHOLDS, type ChainThresholds } from './compute/chains.ts';
-import { DEFAULT_LIGHTS, type LightThresholds } from './compute/light.ts';
+
+/** 亮灯 thresholds, in points behind time progress (compute/light.ts applies them). */
+export interface LightThresholds {
+  /** Points behind time progress at which the light turns yellow. */
+  yellowBehind: number;
+  /** Points behind time progress at which the light turns red. */
+  redBehind: number;
+}
+
+export const DEFAULT_LIGHTS: LightThresholds = { yellowBehind: 10, redBehind: 30 };
+
+/** 强链/弱链/缺链 thresholds of a chain link (compute/chains.ts applies them). */
+export interface ChainThresholds {
+  /** A link with fewer counted projects than this is 弱链 (and 缺链 at zero). */
+  strongMinProjects: number;
+  /** …or with less funds in place than this (万元). */
+  strongMinFunds: number;
+}
+
+export const DEFAULT_CHAIN_THRESHOLDS: ChainThresholds = { strongMinProjects: 2, strongMinFunds: 5000 };
 
 export interface CheckThresholds {
   /** Funds this month ≥ this × last month (and ≥ minJumpAmount): 元 typed into a 万元 column. */

@@ -5,14 +5,14 @@
  * The sentence forms of units, groups and the city are relied on by readers and by the end-to-end
  * test: clauses may be added after them, never inside them.
  */
-import { ISSUE_KINDS } from '../checks/kinds.ts';
+import { ISSUE_KINDS } from '../model/issues.ts';
 import { isCounted } from '../compute/indicators.ts';
-import type { SiteConfig } from '../config.ts';
-import { aheadText, intensityText, pct, periodRange, usd, yi, yoyText } from '../format.ts';
-import type { BulletinDraft, BulletinSection, PeriodModel } from '../model.ts';
-import type { Indicators, UnitResult } from '../types.ts';
-import { lowIntensityProjects } from '../views/intensity.ts';
-import { missingText, sentUnreadable } from '../views/submission.ts';
+import type { SiteConfig } from '../model/config.ts';
+import { aheadText, intensityText, pct, periodRange, usd, yi, yoyText } from '../model/format.ts';
+import type { BulletinDraft, BulletinSection, PeriodModel } from '../model/site-model.ts';
+import type { Indicators, UnitResult } from '../model/types.ts';
+import { lowIntensityProjects } from './intensity.ts';
+import { missingText, sentUnreadable } from './submission.ts';
 
 /** The title in the official form, from site.json `title`: 关于2026年1-4月全市招商引资工作情况的通报. */
 export function bulletinTitle(period: string, config: SiteConfig): string {
