@@ -10,6 +10,7 @@ import { quietly } from './quiet.ts';
 import type { Chain, Issue, Unit } from '../lib/model/types.ts';
 import { cmp } from '../lib/model/util.ts';
 import { periodOf } from '../lib/model/period.ts';
+import { issue, type IssueKind } from '../lib/model/issues.ts';
 
 export interface ReturnTask { file: string; abs: string; period: string }
 
@@ -31,9 +32,7 @@ export interface DataFolder {
 
 const IGNORED = /^(\.|~\$.*\.tmp$|Thumbs\.db$|desktop\.ini$)/i;
 
-const folderIssue = (file: string | null, message: string, kind: string, severity: Issue['severity'] = 'warning'): Issue => ({
-  severity, kind, message, file, sheet: null, cell: null, row: null, unit: null, project: null,
-});
+const folderIssue = (file: string | null, message: string, kind: IssueKind): Issue => issue({ kind, message, at: { file } });
 
 /** `2026-04`, `2026-4`, `202604`, `2026年4月` → `2026-04`; null for other folder names. */
 export function periodOfFolder(name: string): string | null {
@@ -120,7 +119,7 @@ export function loadDataFolder(dir: string): DataFolder {
       const file = rel(dir, abs);
       const year = /(\d{4})[^/]*$/.exec(file)?.[1];
       if (!year) { issues.push(folderIssue(file, '目标任务文件名应为年份，例如 targets/2026.xlsx，该文件未读取', 'bad-target-file')); continue; }
-      if (result.targets.has(Number(year))) { issues.push(folderIssue(file, `${year}年的目标任务表有多个，只读取了第一个`, 'duplicate-target-file', 'error')); continue; }
+      if (result.targets.has(Number(year))) { issues.push(folderIssue(file, `${year}年的目标任务表有多个，只读取了第一个`, 'duplicate-target-file')); continue; }
       const t = quietly(() => readTargets(readFileSync(abs), file, Number(year), result.units, result.config.city));
       result.targets.set(Number(year), t.value);
       issues.push(...t.issues);
@@ -140,14 +139,14 @@ export function loadDataFolder(dir: string): DataFolder {
     if (IGNORED.test(entry.name)) continue;
     const abs = join(returnsDir, entry.name);
     if (!entry.isDirectory()) {
-      issues.push(folderIssue(rel(dir, abs), '文件应放在 returns/年-月/ 文件夹中（例如 returns/2026-04/），该文件未读取', 'misplaced-file', 'error'));
+      issues.push(folderIssue(rel(dir, abs), '文件应放在 returns/年-月/ 文件夹中（例如 returns/2026-04/），该文件未读取', 'misplaced-file'));
       result.skipped.push({ file: rel(dir, abs), reason: '不在“年-月”文件夹中' });
       continue;
     }
     const period = periodOfFolder(entry.name);
     if (!period) {
       const inside = listFiles(abs);
-      issues.push(folderIssue(rel(dir, abs), `文件夹名“${entry.name}”不是“年-月”格式（例如 2026-04），其中的${inside.length}个文件未读取`, 'bad-period-folder', 'error'));
+      issues.push(folderIssue(rel(dir, abs), `文件夹名“${entry.name}”不是“年-月”格式（例如 2026-04），其中的${inside.length}个文件未读取`, 'bad-period-folder'));
       for (const f of inside) result.skipped.push({ file: rel(dir, f), reason: `文件夹名“${entry.name}”不是“年-月”格式` });
       continue;
     }

@@ -5,6 +5,7 @@
 import { readReturnFile, type ReturnFile } from '../lib/return-file.ts';
 import type { Unit } from '../lib/model/types.ts';
 import type { UnitIndex } from '../lib/recognise/unit-names.ts';
+import { issue, type IssueKind } from '../lib/model/issues.ts';
 
 /** From the pool: the unit registry once (after `ready`), then one job at a time. */
 export type ToReader =
@@ -28,10 +29,10 @@ export function readOne(bytes: Uint8Array, file: string, period: string, index: 
   }
 }
 
-export const skipped = (file: string, period: string, reason: string, kind: string, message: string): ReturnFile => ({
+export const skipped = (file: string, period: string, reason: string, kind: IssueKind, message: string): ReturnFile => ({
   file, period, ledgers: [], ignoredSheets: [],
   account: { file, period, units: [], status: 'skipped', rowsRead: 0, projects: 0, rejected: 0, nonData: 0, reason },
-  issues: [{ severity: 'error', kind, message, file, sheet: null, cell: null, row: null, unit: null, project: null }],
+  issues: [issue({ kind, message, at: { file } })],
 });
 
 export function internalError(file: string, period: string, e: unknown): ReturnFile {

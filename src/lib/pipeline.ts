@@ -20,6 +20,8 @@ import type { Targets } from './recognise/registry.ts';
 import { cmp } from './model/util.ts';
 import type { Chain, FileAccount, GroupResult, Issue, Project, Unit, UnitResult } from './model/types.ts';
 import { parsePeriod, previousMonth, sameMonthLastYear } from './model/period.ts';
+import { checkPeriod, type CellOf } from './checks/period.ts';
+import { issue } from './model/issues.ts';
 
 export interface PipelineInput {
   config: SiteConfig;
@@ -69,10 +71,10 @@ function assemble(period: string, returns: readonly ReturnFile[], units: readonl
         if (first && first !== where) {
           refused.add(u);
           const name = units.find((x) => x.code === u)?.name ?? u;
-          a.issues.push({
-            severity: 'error', kind: 'duplicate-return', file: rf.file, sheet: ledger.sheet, cell: null, row: null, unit: u, project: null,
+          a.issues.push(issue({
+            kind: 'duplicate-return', at: { file: rf.file, sheet: ledger.sheet }, unit: u,
             message: `“${name}”本期已由 ${first.replace('｜', ' 的工作表 ')} 报送，此处为第二份报表，未计入；请确认哪一份是正式报表并删除另一份`,
-          });
+          }));
           refusedNotes.push(`“${name}”已由 ${first.replace(/｜.*$/, '')} 报送`);
         } else {
           owner.set(u, where);
@@ -126,23 +128,16 @@ export function buildModel(input: PipelineInput): SiteModel {
     const unitName = (code: string) => units.find((u) => u.code === code)?.name ?? code;
     const issues: Issue[] = [...input.globalIssues, ...a.issues];
 
-    if (!targets.has(year)) {
-      issues.push({ severity: 'warning', kind: 'no-targets', message: `没有找到${year}年的目标任务表（targets/${year}.xlsx 或 .csv），完成率和排名无法计算`, file: null, sheet: null, cell: null, row: null, unit: null, project: null });
-    }
-    issues.push(...checkProjects({
-      period, projects: a.projects, previous: prevAssembled?.projects ?? null, thresholds: config.checks, unitName,
-      cellOf: (p, field) => {
-        const col = a.columns.get(`${p.source.file}\u0000${p.source.sheet}`)?.[field];
-        return col === undefined ? null : a1(p.source.row - 1, col);
-      },
-    }));
-
+    const cellOf: CellOf = (p, field) => {
+      const col = a.columns.get(`${p.source.file}\u0000${p.source.sheet}`)?.[field];
+      return col === undefined ? null : a1(p.source.row - 1, col);
+    };
+    issues.push(...checkProjects({ period, projects: a.projects, previous: prevAssembled?.projects ?? null, thresholds: config.checks, unitName, cellOf }));
     const placement = placeOnChains(chains, a.projects, config.chains);
-    for (const u of placement.unplaced) {
-      const p = u.project;
-      const col = a.columns.get(`${p.source.file}\u0000${p.source.sheet}`)?.[p.chain && u.reason.startsWith('产业链') ? 'chain' : 'link'];
-      issues.push({ severity: 'warning', kind: 'unknown-chain', message: `${u.reason}，该项目列为“未归链”`, file: p.source.file, sheet: p.source.sheet, row: p.source.row, cell: col === undefined ? null : a1(p.source.row - 1, col), unit: p.unit, project: p.name, projectCode: p.code });
-    }
+    issues.push(...checkPeriod({
+      year, units, hasTargets: targets.has(year), fundsTarget: (code) => unitTargets.get(code)?.['fundsInPlace'],
+      submitted: a.submitted, unreadable: a.unreadable, unplaced: placement.unplaced, cellOf,
+    }));
 
     const notSubmitted: string[] = [];
     const unitResults: UnitResult[] = units.map((u) => {
@@ -162,20 +157,6 @@ export function buildModel(input: PipelineInput): SiteModel {
         ...(unreadable.length > 0 ? { unreadable } : {}),
       };
     });
-    for (const code of notSubmitted) {
-      const u = units.find((x) => x.code === code)!;
-      const unreadable = a.unreadable.get(code);
-      if (unreadable) {
-        issues.push({ severity: 'warning', kind: 'return-unreadable', message: `“${u.name}”报送的文件无法读取（${unreadable.join('、')}），本期数据未计入；请该单位另存为 .xlsx 后重新报送`, file: unreadable[0]!, sheet: null, cell: null, row: null, unit: code, project: null });
-      } else {
-        issues.push({ severity: 'warning', kind: 'not-submitted', message: `“${u.name}”本期未报送台账`, file: null, sheet: null, cell: null, row: null, unit: code, project: null });
-      }
-    }
-    for (const u of units) {
-      if (targets.has(year) && !unitTargets.get(u.code)?.['fundsInPlace']) {
-        issues.push({ severity: 'warning', kind: 'no-target', message: `“${u.name}”没有${year}年到位资金目标，不参加排名`, file: `targets/${year}`, sheet: null, cell: null, row: null, unit: u.code, project: null });
-      }
-    }
 
     // Ranks within each group; an unsubmitted unit is not ranked.
     const prevModel = prev ? byPeriodModel.get(prev) : undefined;

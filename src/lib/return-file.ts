@@ -8,6 +8,7 @@ import type { UnitIndex } from './recognise/unit-names.ts';
 import type { FileAccount, Issue, Project } from './model/types.ts';
 import { readWorkbook, type ReadLimits } from './read/workbook.ts';
 import { parsePeriod, periodMonthText } from './model/period.ts';
+import { issue, type IssueKind } from './model/issues.ts';
 
 export interface ReturnFile {
   file: string;
@@ -30,23 +31,21 @@ export interface ReturnFile {
  */
 const NOT_A_RETURN = /\.(docx?|pdf|wps|pptx?|jpe?g|png|gif|bmp|tiff?|zip|rar|7z|ofd|txt\.bak|md)$/i;
 
-const fileIssue = (file: string, kind: string, message: string, severity: Issue['severity'] = 'error', sheet: string | null = null): Issue => ({
-  severity, kind, message, file, sheet, cell: null, row: null, unit: null, project: null,
-});
+const fileIssue = (file: string, kind: IssueKind, message: string, sheet: string | null = null): Issue => issue({ kind, message, at: { file, sheet } });
 
 /** Reads a return. `file` is relative to the data folder, e.g. `returns/2026-04/平原县.xlsx`. */
 export function readReturnFile(bytes: Uint8Array, file: string, period: string, units: UnitIndex, limits?: ReadLimits): ReturnFile {
   const base = file.replace(/^.*\//, '');
   const account: FileAccount = { file, period, units: [], status: 'skipped', rowsRead: 0, projects: 0, rejected: 0, nonData: 0 };
   const result: ReturnFile = { file, period, account, ledgers: [], issues: [], ignoredSheets: [] };
-  const skip = (reason: string, kind: string, severity: Issue['severity'] = 'error') => {
+  const skip = (reason: string, kind: IssueKind) => {
     account.reason = reason;
-    result.issues.push(fileIssue(file, kind, `${reason}，该文件未计入`, severity));
+    result.issues.push(fileIssue(file, kind, `${reason}，该文件未计入`));
     return result;
   };
-  if (base.startsWith('~$')) return skip('这是 Excel/WPS 打开文件时留下的临时文件（~$开头）', 'temp-file', 'warning');
+  if (base.startsWith('~$')) return skip('这是 Excel/WPS 打开文件时留下的临时文件（~$开头）', 'temp-file');
   const ext = /\.[^.]+$/.exec(base)?.[0] ?? '';
-  if (NOT_A_RETURN.test(base)) return skip(`不是电子表格文件（${ext}），不是月报台账`, 'not-a-return', 'warning');
+  if (NOT_A_RETURN.test(base)) return skip(`不是电子表格文件（${ext}），不是月报台账`, 'not-a-return');
 
   const outcome = readWorkbook(bytes, base, limits);
   if (!outcome.ok) {
@@ -55,14 +54,14 @@ export function readReturnFile(bytes: Uint8Array, file: string, period: string, 
   }
   const wb = outcome.workbook;
   for (const lost of wb.lostSheets) {
-    result.issues.push(fileIssue(file, 'lost-sheet', `工作表“${lost}”在文件中有名称但内容无法读取（XML结构损坏），该表未计入，请在 Excel 中另存后重新报送`, 'error', lost));
+    result.issues.push(fileIssue(file, 'lost-sheet', `工作表“${lost}”在文件中有名称但内容无法读取（XML结构损坏），该表未计入，请在 Excel 中另存后重新报送`, lost));
   }
   const fileUnit = units.within(base.replace(/\.[^.]*$/, ''));
   const found: SheetLedger[] = [];
   const hiddenLedgers: SheetLedger[] = [];
   for (const sheet of wb.sheets) {
     if (sheet.declaredRange) {
-      result.issues.push(fileIssue(file, 'declared-range', `工作表“${sheet.name}”声明的范围为 ${sheet.declaredRange}（远超实际内容），只读取了实际存在的前${sheet.rows.length}行`, 'warning', sheet.name));
+      result.issues.push(fileIssue(file, 'declared-range', `工作表“${sheet.name}”声明的范围为 ${sheet.declaredRange}（远超实际内容），只读取了实际存在的前${sheet.rows.length}行`, sheet.name));
     }
     const ledger = readLedgerSheet(sheet, { file, units, fileUnit });
     if (ledger && sheet.hidden) hiddenLedgers.push(ledger);
@@ -74,7 +73,7 @@ export function readReturnFile(bytes: Uint8Array, file: string, period: string, 
     found.push(...hiddenLedgers);
     for (const l of hiddenLedgers) {
       result.ignoredSheets = result.ignoredSheets.filter((n) => n !== `${l.sheet}（隐藏）`);
-      result.issues.push(fileIssue(file, 'hidden-sheet', `台账在隐藏的工作表“${l.sheet}”中，已读取；请确认这是本期正式台账`, 'warning', l.sheet));
+      result.issues.push(fileIssue(file, 'hidden-sheet', `台账在隐藏的工作表“${l.sheet}”中，已读取；请确认这是本期正式台账`, l.sheet));
     }
   }
   pickPeriodSheet(found, period, result);
@@ -111,7 +110,7 @@ function pickPeriodSheet(found: SheetLedger[], period: string, result: ReturnFil
   const { month: m } = parsePeriod(period);
   const periodText = periodMonthText(period);
   if (named === 1 && found.length === 1 && !isPeriodSheet(months[0]!, period)) {
-    result.issues.push(fileIssue(result.file, 'sheet-month-mismatch', `工作表名“${found[0]!.sheet}”表示${monthLabel(months[0]!)}，但文件放在本期（${periodText}）的文件夹中；已按本期台账读取，请确认报送的是本月台账`, 'warning', found[0]!.sheet));
+    result.issues.push(fileIssue(result.file, 'sheet-month-mismatch', `工作表名“${found[0]!.sheet}”表示${monthLabel(months[0]!)}，但文件放在本期（${periodText}）的文件夹中；已按本期台账读取，请确认报送的是本月台账`, found[0]!.sheet));
     return;
   }
   if (named < 2) return;

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { draftBulletin } from '../../src/lib/views/draft.ts';
 import { DEFAULT_CONFIG } from '../../src/lib/model/config.ts';
-import type { Issue } from '../../src/lib/model/types.ts';
+import type { Issue, IssueKind } from '../../src/lib/model/types.ts';
 import { project } from '../helpers/project.ts';
 import { group, indicators, period, unit } from '../views/fixtures.ts';
 
-const issue = (kind: string, severity: Issue['severity'] = 'warning'): Issue => ({ severity, kind, message: kind, file: null, sheet: null, cell: null, row: null, unit: null, project: null });
+const issue = (kind: IssueKind, severity: Issue['severity'] = 'warning'): Issue => ({ severity, kind, message: kind, file: null, sheet: null, cell: null, row: null, unit: null, project: null });
 
 // 2026-04: 序时进度 33.3%.
 const units = [

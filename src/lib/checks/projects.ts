@@ -6,15 +6,17 @@
 import { findPrevious, indexProjects, projectKey } from '../normalise/identity.ts';
 import type { CheckThresholds } from '../model/config.ts';
 import { squash } from '../model/glossary.ts';
-import { STAGES, type Issue, type Project, type Severity } from '../model/types.ts';
+import { STAGES, type Issue, type Project } from '../model/types.ts';
 import { amountText } from '../model/format.ts';
 import { periodEndBound } from '../model/period.ts';
+import { issue, type IssueKind } from '../model/issues.ts';
 
 /** Columns of the template, to point at a cell in the same row as the project's name. */
 export interface ColumnLocator { (p: Project, field: string): string | null }
 
-function make(p: Project, severity: Severity, kind: string, message: string, cell: string | null = null): Issue {
-  return { severity, kind, message, file: p.source.file, sheet: p.source.sheet, row: p.source.row, cell: cell ?? p.source.cell ?? null, unit: p.unit, project: p.name, projectCode: p.code };
+/** An issue about a project's row, at the cell of the field concerned (or the name's cell). */
+function make(p: Project, kind: IssueKind, message: string, cell: string | null = null): Issue {
+  return issue({ kind, message, at: { file: p.source.file, sheet: p.source.sheet, row: p.source.row, cell: cell ?? p.source.cell ?? null }, unit: p.unit, project: p });
 }
 
 /** The cell held something unusable, already reported by the reader: one bad cell, one issue. */
@@ -50,29 +52,29 @@ export function checkProjects(input: PeriodCheckInput): Issue[] {
   const periodEndMonth = period;
 
   for (const p of projects) {
-    if (p.stage === null) issues.push(make(p, 'warning', 'missing-stage', '没有填写项目阶段，按已签约项目计', cellOf(p, 'stage')));
+    if (p.stage === null) issues.push(make(p, 'missing-stage', '没有填写项目阶段，按已签约项目计', cellOf(p, 'stage')));
     if (p.stage !== '在谈' && p.fundsInPlace === null && p.stage !== null && !isInvalid(p, 'fundsInPlace')) {
-      issues.push(make(p, 'warning', 'missing-funds', '没有填写累计到位资金，按0计', cellOf(p, 'fundsInPlace')));
+      issues.push(make(p, 'missing-funds', '没有填写累计到位资金，按0计', cellOf(p, 'fundsInPlace')));
     }
     if (p.stage === '在谈' && (p.fundsInPlace ?? 0) > 0) {
-      issues.push(make(p, 'warning', 'reserve-with-funds', `在谈项目填报了到位资金${fmt(p.fundsInPlace!)}万元；在谈项目不计入到位资金，请核实项目阶段`, cellOf(p, 'fundsInPlace')));
+      issues.push(make(p, 'reserve-with-funds', `在谈项目填报了到位资金${fmt(p.fundsInPlace!)}万元；在谈项目不计入到位资金，请核实项目阶段`, cellOf(p, 'fundsInPlace')));
     }
     if (p.fundsInPlace !== null && p.contractAmount !== null && p.contractAmount > 0 && p.fundsInPlace >= p.contractAmount * 1000 && p.fundsInPlace >= t.minJumpAmount) {
-      issues.push(make(p, 'error', 'unit-slip', `累计到位资金${fmt(p.fundsInPlace)}万元是合同引资额${fmt(p.contractAmount)}万元的${Math.round(p.fundsInPlace / p.contractAmount)}倍，疑似把“元”填进了“万元”列`, cellOf(p, 'fundsInPlace')));
+      issues.push(make(p, 'unit-slip', `累计到位资金${fmt(p.fundsInPlace)}万元是合同引资额${fmt(p.contractAmount)}万元的${Math.round(p.fundsInPlace / p.contractAmount)}倍，疑似把“元”填进了“万元”列`, cellOf(p, 'fundsInPlace')));
     } else if (p.fundsInPlace !== null && p.contractAmount !== null && p.fundsInPlace > p.contractAmount + 1e-6) {
-      issues.push(make(p, 'warning', 'funds-above-contract', `累计到位资金${fmt(p.fundsInPlace)}万元超过合同引资额${fmt(p.contractAmount)}万元，请核实`, cellOf(p, 'fundsInPlace')));
+      issues.push(make(p, 'funds-above-contract', `累计到位资金${fmt(p.fundsInPlace)}万元超过合同引资额${fmt(p.contractAmount)}万元，请核实`, cellOf(p, 'fundsInPlace')));
     }
     if (p.contractAmount !== null && p.totalInvestment !== null && p.contractAmount > p.totalInvestment + 1e-6) {
-      issues.push(make(p, 'warning', 'contract-above-total', `合同引资额${fmt(p.contractAmount)}万元超过总投资${fmt(p.totalInvestment)}万元，请核实`, cellOf(p, 'contractAmount')));
+      issues.push(make(p, 'contract-above-total', `合同引资额${fmt(p.contractAmount)}万元超过总投资${fmt(p.totalInvestment)}万元，请核实`, cellOf(p, 'contractAmount')));
     }
     for (const [field, label] of [['signDate', '签约日期'], ['startDate', '开工日期'], ['productionDate', '投产日期']] as const) {
       const d = p[field];
       if (d && (d.length === 7 ? d > periodEndMonth : d > periodEnd)) {
-        issues.push(make(p, 'warning', 'date-after-period', `${label}${d}晚于本期截止（${periodEndMonth}月底），请核实`, cellOf(p, field)));
+        issues.push(make(p, 'date-after-period', `${label}${d}晚于本期截止（${periodEndMonth}月底），请核实`, cellOf(p, field)));
       }
     }
     if (p.signDate && p.startDate && p.startDate.length === 10 && p.signDate.length === 10 && p.startDate < p.signDate) {
-      issues.push(make(p, 'warning', 'date-order', `开工日期${p.startDate}早于签约日期${p.signDate}`, cellOf(p, 'startDate')));
+      issues.push(make(p, 'date-order', `开工日期${p.startDate}早于签约日期${p.signDate}`, cellOf(p, 'startDate')));
     }
   }
 
@@ -81,7 +83,7 @@ export function checkProjects(input: PeriodCheckInput): Issue[] {
   for (const p of projects) {
     const k = projectKey(p);
     const first = seen.get(k);
-    if (first) issues.push(make(p, 'error', 'duplicate-row', `与${first.source.sheet}第${first.source.row}行是同一项目（${p.code ? '项目编码相同' : '名称和投资方相同'}），重复填报，请删除其中一行`));
+    if (first) issues.push(make(p, 'duplicate-row', `与${first.source.sheet}第${first.source.row}行是同一项目（${p.code ? '项目编码相同' : '名称和投资方相同'}），重复填报，请删除其中一行`));
     else seen.set(k, p);
   }
 
@@ -105,7 +107,7 @@ export function checkProjects(input: PeriodCheckInput): Issue[] {
         const b = list[i]!;
         if (a.unit === b.unit || reported.has(b) || !sameProjectName(a.name, b.name)) continue;
         reported.add(b);
-        issues.push(make(b, 'warning', 'cross-unit-duplicate', `与“${unitName(a.unit)}”报送的“${a.name}”投资方相同、项目名称一致（${a.source.file} 第${a.source.row}行），疑似重复统计，请两单位核实归属`));
+        issues.push(make(b, 'cross-unit-duplicate', `与“${unitName(a.unit)}”报送的“${a.name}”投资方相同、项目名称一致（${a.source.file} 第${a.source.row}行），疑似重复统计，请两单位核实归属`));
       }
     }
   }
@@ -122,14 +124,14 @@ export function checkProjects(input: PeriodCheckInput): Issue[] {
       const now = p.fundsInPlace ?? 0;
       const then = before.fundsInPlace ?? 0;
       if (!comparable) { /* reported by the reader */ } else if (now + 1e-6 < then) {
-        issues.push(make(p, 'error', 'funds-decrease', `累计到位资金${fmt(now)}万元低于上月的${fmt(then)}万元；累计数不应减少，请核实`, cellOf(p, 'fundsInPlace')));
+        issues.push(make(p, 'funds-decrease', `累计到位资金${fmt(now)}万元低于上月的${fmt(then)}万元；累计数不应减少，请核实`, cellOf(p, 'fundsInPlace')));
       } else if (then > 0 && now >= then * t.unitSlipFactor && now >= t.minJumpAmount) {
-        issues.push(make(p, 'error', 'unit-slip', `累计到位资金由上月${fmt(then)}万元变为${fmt(now)}万元（约${Math.round(now / then)}倍），疑似把“元”填进了“万元”列`, cellOf(p, 'fundsInPlace')));
+        issues.push(make(p, 'unit-slip', `累计到位资金由上月${fmt(then)}万元变为${fmt(now)}万元（约${Math.round(now / then)}倍），疑似把“元”填进了“万元”列`, cellOf(p, 'fundsInPlace')));
       } else if (then > 0 && now >= then * t.jumpFactor && now - then >= t.minJumpAmount) {
-        issues.push(make(p, 'warning', 'funds-jump', `累计到位资金由上月${fmt(then)}万元增至${fmt(now)}万元（${Math.round(now / then)}倍），增幅异常，请核实`, cellOf(p, 'fundsInPlace')));
+        issues.push(make(p, 'funds-jump', `累计到位资金由上月${fmt(then)}万元增至${fmt(now)}万元（${Math.round(now / then)}倍），增幅异常，请核实`, cellOf(p, 'fundsInPlace')));
       }
       if (p.stage && before.stage && (stageOrder.get(p.stage) ?? 0) < (stageOrder.get(before.stage) ?? 0)) {
-        issues.push(make(p, 'warning', 'stage-backwards', `项目阶段由上月“${before.stage}”退回“${p.stage}”，请核实`, cellOf(p, 'stage')));
+        issues.push(make(p, 'stage-backwards', `项目阶段由上月“${before.stage}”退回“${p.stage}”，请核实`, cellOf(p, 'stage')));
       }
     }
   }

@@ -18,7 +18,7 @@ export type LinkStatus = ChainLinkResult['status'];
 export interface Placement {
   chains: ChainResult[];
   /** Projects that name a chain or link not in the definitions. */
-  unplaced: { project: Project; reason: string }[];
+  unplaced: { project: Project; reason: string; field: 'chain' | 'link' }[];
 }
 
 /**
@@ -40,7 +40,8 @@ export function linkStatus(projects: number, fundsInPlace: number, t: ChainThres
 }
 
 /** Where a ledger row belongs: its chain and link, or why it has none. Null when it names no chain at all. */
-export type Location = { chain: Chain; link: ChainLink } | { reason: string };
+/** Where a row sits on the chains, or why it does not, and which of its two cells (产业链, 环节) to point at. */
+export type Location = { chain: Chain; link: ChainLink } | { reason: string; field: 'chain' | 'link' };
 
 /**
  * Finds the chain and link a project names. Chain names match after squashing spaces and full-width
@@ -49,13 +50,13 @@ export type Location = { chain: Chain; link: ChainLink } | { reason: string };
  */
 export function locate(chains: readonly Chain[], p: Pick<Project, 'chain' | 'link'>): Location | null {
   if (blank(p.chain) && blank(p.link)) return null;
-  if (blank(p.chain)) return { reason: `填写了环节“${p.link}”但没有填写所属产业链` };
+  if (blank(p.chain)) return { reason: `填写了环节“${p.link}”但没有填写所属产业链`, field: 'link' };
   const chain = chains.find((c) => squash(c.name) === squash(p.chain!)) ?? findChainLoose(chains, p.chain!);
-  if (!chain) return { reason: `产业链“${p.chain}”未在产业链定义中` };
-  if (blank(p.link)) return { reason: `没有填写“${chain.name}”的产业链环节` };
+  if (!chain) return { reason: `产业链“${p.chain}”未在产业链定义中`, field: 'chain' };
+  if (blank(p.link)) return { reason: `没有填写“${chain.name}”的产业链环节`, field: 'link' };
   const want = linkKey(p.link!);
   const link = chain.links.find((l) => squash(l.name) === squash(p.link!)) ?? chain.links.find((l) => linkKey(l.name) === want);
-  if (!link) return { reason: `环节“${p.link}”不是“${chain.name}”产业链的环节` };
+  if (!link) return { reason: `环节“${p.link}”不是“${chain.name}”产业链的环节`, field: 'link' };
   return { chain, link };
 }
 
@@ -68,7 +69,7 @@ export function placeOnChains(chains: readonly Chain[], projects: readonly Proje
     const at = locate(chains, p);
     if (!at) continue;
     if ('reason' in at) {
-      unplaced.push({ project: p, reason: at.reason });
+      unplaced.push({ project: p, reason: at.reason, field: at.field });
       continue;
     }
     const bucket = isCounted(p) ? counted : reserve;

@@ -61,24 +61,7 @@ export interface Project {
   invalid?: string[];
 }
 
-export type Severity = 'error' | 'warning';
-
-/** A data-quality finding. `cell` in A1 form; `unit` a code; `project` the project's name, `projectCode` its code. */
-export interface Issue {
-  severity: Severity;
-  /** Stable machine-readable kind, e.g. `unknown-unit`, `funds-decrease`. */
-  kind: string;
-  message: string;
-  file: string | null;
-  sheet: string | null;
-  cell: string | null;
-  row: number | null;
-  unit: string | null;
-  /** The project's name as the unit wrote it: what a clerk recognises in a meeting. */
-  project: string | null;
-  /** The project's 项目编码, where the ledger has one. */
-  projectCode?: string | null;
-}
+export type { Issue, IssueKind, Severity } from './issues.ts';
 
 /** Row accounting of one file: rowsRead = projects + rejected + nonData. */
 export interface FileAccount {

@@ -14,6 +14,7 @@ import { squash } from '../model/glossary.ts';
 import type { CellValue, RawSheet } from '../read/workbook.ts';
 import { a1, headerKey } from './header.ts';
 import type { Chain, ChainLink, Issue } from '../model/types.ts';
+import { issue as makeIssue, type IssueKind } from '../model/issues.ts';
 
 /** Header words per column, after `headerKey` normalisation (brackets and units removed). */
 const COLUMNS = {
@@ -42,8 +43,8 @@ const LIST_SEPARATORS = /[;；、,，\n]+/;
 /** Reads chain definitions from the sheets of one workbook; `file` names the issues' file. */
 export function parseChainSheets(sheets: readonly RawSheet[], file: string): ParsedChains {
   const issues: Issue[] = [];
-  const issue = (sheet: string | null, r: number | null, c: number | null, message: string, kind: string, severity: Issue['severity'] = 'error'): void => {
-    issues.push({ severity, kind, message, file, sheet, row: r === null ? null : r + 1, cell: r !== null && c !== null ? a1(r, c) : null, unit: null, project: null });
+  const issue = (sheet: string | null, r: number | null, c: number | null, message: string, kind: IssueKind): void => {
+    issues.push(makeIssue({ kind, message, at: { file, sheet, row: r === null ? null : r + 1, cell: r !== null && c !== null ? a1(r, c) : null } }));
   };
   const chains: Chain[] = [];
   /** Per chain: the code asked for and where, resolved into slugs at the end. */
@@ -73,7 +74,7 @@ export function parseChainSheets(sheets: readonly RawSheet[], file: string): Par
     }
     const first = linkRows.get(existing)!;
     if (existing.position !== position) {
-      issue(at.sheet, at.r, at.c, `“${chain.name}”的环节“${name}”重复出现，层级（${position}）与第${first.r + 1}行（${existing.position}）不同，以第${first.r + 1}行为准`, 'bad-position', 'warning');
+      issue(at.sheet, at.r, at.c, `“${chain.name}”的环节“${name}”重复出现，层级（${position}）与第${first.r + 1}行（${existing.position}）不同，以第${first.r + 1}行为准`, 'bad-position');
     }
     existing.description ??= description;
     existing.targetCompanies = unique([...existing.targetCompanies, ...targets]);
@@ -136,12 +137,12 @@ export function parseChainSheets(sheets: readonly RawSheet[], file: string): Par
       let position: string;
       if (raw) {
         position = normalisePosition(raw);
-        if (!/[上中下]/.test(raw)) issue(sheet.name, r, posCol!, `层级“${raw}”应为上游、中游或下游，已作为单独一列绘制`, 'bad-position', 'warning');
+        if (!/[上中下]/.test(raw)) issue(sheet.name, r, posCol!, `层级“${raw}”应为上游、中游或下游，已作为单独一列绘制`, 'bad-position');
       } else if (prevPosition) {
         position = prevPosition;
       } else {
         position = '中游';
-        if (posCol !== undefined) issue(sheet.name, r, posCol, `环节“${linkName}”没有填写层级，按中游绘制`, 'bad-position', 'warning');
+        if (posCol !== undefined) issue(sheet.name, r, posCol, `环节“${linkName}”没有填写层级，按中游绘制`, 'bad-position');
       }
       prevPosition = position;
       const targets = get(r, 'targets').split(LIST_SEPARATORS).map((s) => s.trim()).filter(Boolean);
@@ -164,7 +165,7 @@ export function parseChainSheets(sheets: readonly RawSheet[], file: string): Par
 function assignSlugs(
   chains: Chain[],
   wanted: Map<Chain, { code: string; sheet: string; r: number; c: number } | null>,
-  issue: (sheet: string | null, r: number | null, c: number | null, message: string, kind: string, severity?: Issue['severity']) => void,
+  issue: (sheet: string | null, r: number | null, c: number | null, message: string, kind: IssueKind) => void,
 ): void {
   const taken = new Set<string>();
   for (const chain of chains) {
@@ -172,9 +173,9 @@ function assignSlugs(
     if (!w) continue;
     const code = w.code.replace(/[^A-Za-z0-9_-]/g, '');
     if (!code) {
-      issue(w.sheet, w.r, w.c, `产业链编码“${w.code}”应由字母、数字组成（用于网址），已改用自动编号`, 'chain-code', 'warning');
+      issue(w.sheet, w.r, w.c, `产业链编码“${w.code}”应由字母、数字组成（用于网址），已改用自动编号`, 'chain-code');
     } else if (taken.has(code.toLowerCase())) {
-      issue(w.sheet, w.r, w.c, `产业链编码“${code}”重复，“${chain.name}”已改用自动编号`, 'chain-code', 'warning');
+      issue(w.sheet, w.r, w.c, `产业链编码“${code}”重复，“${chain.name}”已改用自动编号`, 'chain-code');
     } else {
       chain.slug = code;
       taken.add(code.toLowerCase());

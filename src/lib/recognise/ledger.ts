@@ -6,9 +6,10 @@ import { FIELD_SPEC, normaliseIndustry, parseProjectType, parseStage, squash, ty
 import { parseAmount, UNIT_SCALE } from '../normalise/amount.ts';
 import { parseDate } from '../normalise/date.ts';
 import type { CellValue, RawSheet } from '../read/workbook.ts';
-import type { Issue, Project, ProjectType, Severity, Unit } from '../model/types.ts';
+import type { Issue, Project, ProjectType, Unit } from '../model/types.ts';
 import { a1, findHeader, lookupField, type Column, type Header } from './header.ts';
 import type { UnitIndex } from './unit-names.ts';
+import { issue, type IssueKind, type IssueProject } from '../model/issues.ts';
 
 export type NonDataKind = 'title' | 'header' | 'blank' | 'total' | 'footer';
 
@@ -73,7 +74,7 @@ function titleText(rows: readonly (readonly CellValue[])[], upTo: number): strin
   return rows.slice(0, upTo).flatMap((r) => r.map(cellText)).filter((t) => t && !/填报单位/.test(t)).join(' ');
 }
 
-interface UnitChoice { unit: Unit | null; source: string | null; issues: Omit<Issue, 'file' | 'sheet'>[] }
+interface UnitChoice { unit: Unit | null; source: string | null; issues: Issue[] }
 
 function chooseUnit(sheet: RawSheet, header: Header, ctx: SheetContext): UnitChoice {
   const issues: UnitChoice['issues'] = [];
@@ -86,23 +87,18 @@ function chooseUnit(sheet: RawSheet, header: Header, ctx: SheetContext): UnitCho
     [fromLine, '填报单位'], [fromSheet, '工作表名'], [fromTitle, '标题'], [ctx.fileUnit, '文件名'],
   ];
   const chosen = candidates.find(([u]) => u !== null);
-  const base = { cell: null, row: null, project: null };
+  const at = { file: ctx.file, sheet: sheet.name };
   if (line && !fromLine) {
-    issues.push({
-      ...base, severity: chosen ? 'warning' : 'error', kind: 'unknown-unit', unit: chosen?.[0]?.code ?? null,
-      message: chosen
-        ? `填报单位“${line}”不在单位名册中，已按${chosen[1]}识别为“${chosen[0]!.name}”`
-        : `填报单位“${line}”不在单位名册中，请核对名称或在 units 名册中补充别名`,
-    });
+    // Read under another source's unit, the unknown name is worth a look; with no unit at all, the sheet is not counted.
+    issues.push(chosen
+      ? issue({ kind: 'unknown-unit-line', at, unit: chosen[0]!.code, message: `填报单位“${line}”不在单位名册中，已按${chosen[1]}识别为“${chosen[0]!.name}”` })
+      : issue({ kind: 'unknown-unit', at, message: `填报单位“${line}”不在单位名册中，请核对名称或在 units 名册中补充别名` }));
   }
   if (!chosen) return { unit: null, source: null, issues };
   const [unit, source] = chosen as [Unit, string];
   for (const [other, otherSource] of candidates) {
     if (other && other.code !== unit.code && otherSource !== '标题') {
-      issues.push({
-        ...base, severity: 'warning', kind: 'unit-mismatch', unit: unit.code,
-        message: `${source}为“${unit.name}”，但${otherSource}指向“${other.name}”，已按${source}计入“${unit.name}”`,
-      });
+      issues.push(issue({ kind: 'unit-mismatch', at, unit: unit.code, message: `${source}为“${unit.name}”，但${otherSource}指向“${other.name}”，已按${source}计入“${unit.name}”` }));
       break;
     }
   }
@@ -116,7 +112,7 @@ export function readLedgerSheet(sheet: RawSheet, ctx: SheetContext): SheetLedger
   const defaultUnit = sheetAmountUnit(sheet.rows, preliminary.top);
   const header = defaultUnit ? findHeader(sheet, defaultUnit)! : preliminary;
   const { unit, source, issues: unitIssues } = chooseUnit(sheet, header, ctx);
-  const issues: Issue[] = unitIssues.map((i) => ({ ...i, file: ctx.file, sheet: sheet.name }));
+  const issues: Issue[] = [...unitIssues];
   const nonData: Record<NonDataKind, number> = { title: header.top, header: header.bottom - header.top + 1, blank: 0, total: 0, footer: 0 };
   const projects: Project[] = [];
   let rejected = 0;
@@ -124,19 +120,17 @@ export function readLedgerSheet(sheet: RawSheet, ctx: SheetContext): SheetLedger
   const nameCol = col.get('name')!;
   const mapped = header.columns.filter((c) => c.field !== 'seq');
 
-  const issue = (severity: Severity, kind: string, message: string, r: number, c: number | null, extra: Partial<Issue> = {}): Issue => ({
-    severity, kind, message, file: ctx.file, sheet: sheet.name, row: r + 1, cell: c === null ? null : a1(r, c),
-    unit: unit?.code ?? null, project: null, ...extra,
-  });
+  const at = (kind: IssueKind, message: string, r: number, c: number | null, about: RowAbout = {}): Issue =>
+    issue({ kind, message, at: { file: ctx.file, sheet: sheet.name, row: r + 1, cell: c === null ? null : a1(r, c) }, unit: about.unit ?? unit?.code ?? null, project: about.project ?? null });
 
   if (sheet.truncated) {
-    issues.push(issue('error', 'too-many-rows', `工作表行数超过上限，只读取了前${sheet.rows.length}行，其余行未读取`, sheet.rows.length - 1, null));
+    issues.push(at('too-many-rows', `工作表行数超过上限，只读取了前${sheet.rows.length}行，其余行未读取`, sheet.rows.length - 1, null));
   }
   for (const d of header.duplicates) {
-    issues.push(issue('warning', 'duplicate-column', `“${d.header}”与前面的列都表示“${FIELD_SPEC.get(d.field)!.header}”，已使用前一列`, header.bottom, d.col));
+    issues.push(at('duplicate-column', `“${d.header}”与前面的列都表示“${FIELD_SPEC.get(d.field)!.header}”，已使用前一列`, header.bottom, d.col));
   }
   for (const [field, label] of [['fundsInPlace', '累计到位资金'], ['stage', '项目阶段']] as const) {
-    if (!col.has(field)) issues.push(issue('warning', 'missing-column', `台账中没有“${label}”列`, header.bottom, null));
+    if (!col.has(field)) issues.push(at('missing-column', `台账中没有“${label}”列`, header.bottom, null));
   }
 
   let sectionType: ProjectType | null = null;
@@ -163,7 +157,7 @@ export function readLedgerSheet(sheet: RawSheet, ctx: SheetContext): SheetLedger
     if (!name) {
       if (dataCells.length === 0) { nonData.blank++; continue; } // a pre-numbered empty template row
       rejected++;
-      issues.push(issue('error', 'missing-name', `第${r + 1}行缺少项目名称，该行未计入（已填：${dataCells.slice(0, 3).map((c) => FIELD_SPEC.get(c.field)!.header).join('、')}）`, r, nameCol.col));
+      issues.push(at('missing-name', `第${r + 1}行缺少项目名称，该行未计入（已填：${dataCells.slice(0, 3).map((c) => FIELD_SPEC.get(c.field)!.header).join('、')}）`, r, nameCol.col));
       continue;
     }
     const rowUnitCol = col.get('unit');
@@ -173,29 +167,31 @@ export function readLedgerSheet(sheet: RawSheet, ctx: SheetContext): SheetLedger
       rowUnit = ctx.units.exact(named) ?? ctx.units.within(named) ?? null;
       if (!rowUnit) {
         rejected++;
-        issues.push(issue('error', 'unknown-unit', `单位“${named}”不在单位名册中，该行未计入`, r, rowUnitCol.col, { project: name }));
+        issues.push(at('unknown-unit', `单位“${named}”不在单位名册中，该行未计入`, r, rowUnitCol.col, { project: name }));
         continue;
       }
     }
     if (!rowUnit) {
       rejected++;
-      issues.push(issue('error', 'unknown-unit', `无法确定该行属于哪个单位（填报单位、工作表名和文件名都未能识别），该行未计入`, r, nameCol.col, { project: name }));
+      issues.push(at('unknown-unit', `无法确定该行属于哪个单位（填报单位、工作表名和文件名都未能识别），该行未计入`, r, nameCol.col, { project: name }));
       continue;
     }
-    const p = toProject(row, r, col, rowUnit, ctx.file, sheet.name, issues, issue);
+    const p = toProject(row, r, col, rowUnit, ctx.file, sheet.name, issues, at);
     if (!col.has('projectType') && sectionType) p.projectType = sectionType;
     projects.push(p);
   }
   return { sheet: sheet.name, header, unit, unitSource: source, projects, rowsRead: sheet.rows.length, rejected, nonData, issues };
 }
 
-type IssueFn = (severity: Severity, kind: string, message: string, r: number, c: number | null, extra?: Partial<Issue>) => Issue;
+/** What an issue about a row names besides its cell: the unit and the project. */
+interface RowAbout { unit?: string; project?: IssueProject | string }
+type IssueFn = (kind: IssueKind, message: string, r: number, c: number | null, about?: RowAbout) => Issue;
 
-function toProject(row: readonly CellValue[], r: number, col: Map<Field, Column>, unit: Unit, file: string, sheet: string, issues: Issue[], issue: IssueFn): Project {
+function toProject(row: readonly CellValue[], r: number, col: Map<Field, Column>, unit: Unit, file: string, sheet: string, issues: Issue[], at: IssueFn): Project {
   const name = cellText(row[col.get('name')!.col]);
   const code = col.has('code') ? cellText(row[col.get('code')!.col]) || null : null;
   // Issues name the project as the unit wrote it, with its code where there is one.
-  const projectRef = { project: name.replace(/\s+/g, ' '), projectCode: code };
+  const projectRef = { project: { name: name.replace(/\s+/g, ' '), code } };
   const invalid: string[] = [];
   const text = (f: Field): string | null => {
     const c = col.get(f);
@@ -211,12 +207,12 @@ function toProject(row: readonly CellValue[], r: number, col: Map<Field, Column>
     const input = spec.kind === 'number' && typeof raw === 'string' ? raw.replace(/(万美元|美元|亩)\s*$/, '') : raw;
     const res = parseAmount(input, spec.kind === 'amount' ? c.scale : 1);
     if (!res.ok) {
-      issues.push(issue('error', 'not-a-number', `“${c.header}”${res.reason}，该值未计入`, r, c.col, { unit: unit.code, ...projectRef }));
+      issues.push(at('not-a-number', `“${c.header}”${res.reason}，该值未计入`, r, c.col, { unit: unit.code, ...projectRef }));
       invalid.push(f);
       return null;
     }
     if (res.value !== null && res.value < 0) {
-      issues.push(issue('error', 'negative-amount', `“${c.header}”为负数（${raw}），该值未计入`, r, c.col, { unit: unit.code, ...projectRef }));
+      issues.push(at('negative-amount', `“${c.header}”为负数（${raw}），该值未计入`, r, c.col, { unit: unit.code, ...projectRef }));
       invalid.push(f);
       return null;
     }
@@ -227,7 +223,7 @@ function toProject(row: readonly CellValue[], r: number, col: Map<Field, Column>
     if (!c) return null;
     const res = parseDate(row[c.col] ?? null);
     if (!res.ok) {
-      issues.push(issue('warning', 'bad-date', `“${c.header}”${res.reason}`, r, c.col, { unit: unit.code, ...projectRef }));
+      issues.push(at('bad-date', `“${c.header}”${res.reason}`, r, c.col, { unit: unit.code, ...projectRef }));
       return null;
     }
     return res.value;
@@ -236,13 +232,13 @@ function toProject(row: readonly CellValue[], r: number, col: Map<Field, Column>
   const stage = stageText ? parseStage(stageText) : null;
   if (stageText && !stage) {
     const c = col.get('stage')!;
-    issues.push(issue('warning', 'unknown-stage', `项目阶段“${stageText}”无法识别（应为 在谈/签约/开工/投产），该项目按已签约计`, r, c.col, { unit: unit.code, ...projectRef }));
+    issues.push(at('unknown-stage', `项目阶段“${stageText}”无法识别（应为 在谈/签约/开工/投产），该项目按已签约计`, r, c.col, { unit: unit.code, ...projectRef }));
   }
   const typeText = text('projectType');
   const projectType = typeText ? parseProjectType(typeText) : null;
   if (typeText && !projectType) {
     const c = col.get('projectType')!;
-    issues.push(issue('warning', 'unknown-type', `项目类型“${typeText}”无法识别（应为 新建/续建）`, r, c.col, { unit: unit.code, ...projectRef }));
+    issues.push(at('unknown-type', `项目类型“${typeText}”无法识别（应为 新建/续建）`, r, c.col, { unit: unit.code, ...projectRef }));
   }
   const industry = text('industry');
   const project: Project = {

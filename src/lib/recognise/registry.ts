@@ -9,12 +9,13 @@ import { unitIndex } from './unit-names.ts';
 import { readWorkbook, type CellValue, type RawSheet } from '../read/workbook.ts';
 import { parseChainSheets } from './chain-definitions.ts';
 import type { Chain, Issue, Unit } from '../model/types.ts';
+import { issue, type IssueKind } from '../model/issues.ts';
 
 const cellText = (v: CellValue | undefined): string => (v === null || v === undefined ? '' : String(v).trim());
 
-const issueAt = (file: string, sheet: string | null, r: number | null, c: number | null, message: string, kind: string, severity: Issue['severity'] = 'error'): Issue => ({
-  severity, kind, message, file, sheet, row: r === null ? null : r + 1, cell: r !== null && c !== null ? a1(r, c) : null, unit: null, project: null,
-});
+/** An issue in a reference table, at a 0-based row and column when known. */
+const issueAt = (file: string, sheet: string | null, r: number | null, c: number | null, message: string, kind: IssueKind): Issue =>
+  issue({ kind, message, at: { file, sheet, row: r === null ? null : r + 1, cell: r !== null && c !== null ? a1(r, c) : null } });
 
 interface SimpleTable { sheet: RawSheet; headerRow: number; cols: Map<string, number>; headers: string[] }
 
@@ -111,7 +112,7 @@ export function readTargets(bytes: Uint8Array, file: string, year: number, units
     const key = headerKey(h).replace(/(年度)?(目标|任务|指标)(任务)?$/, '').replace(/^(年度|全年)/, '');
     const ind = TARGET_INDICATORS.find((i) => i.keys.includes(key));
     if (!ind) {
-      if (!/序号|分组|备注|类别/.test(h)) issues.push(issueAt(file, t.sheet.name, t.headerRow, c, `目标任务表的“${h}”列无法对应到任何指标，已忽略`, 'unknown-target-column', 'warning'));
+      if (!/序号|分组|备注|类别/.test(h)) issues.push(issueAt(file, t.sheet.name, t.headerRow, c, `目标任务表的“${h}”列无法对应到任何指标，已忽略`, 'unknown-target-column'));
       return;
     }
     const unit = unitInText(h);

@@ -5,7 +5,7 @@
  * The sentence forms of units, groups and the city are relied on by readers and by the end-to-end
  * test: clauses may be added after them, never inside them.
  */
-import { ISSUE_KINDS } from '../model/issues.ts';
+import { issueLabel } from '../model/issues.ts';
 import { isCounted } from '../compute/indicators.ts';
 import type { SiteConfig } from '../model/config.ts';
 import { aheadText, intensityText, pct, periodRange, usd, yi, yoyText } from '../model/format.ts';
@@ -141,7 +141,7 @@ function problems(m: PeriodModel, config: SiteConfig): string[] {
     const counts = new Map<string, number>();
     for (const i of m.issues) if (i.kind !== 'not-submitted' && i.kind !== 'no-target') counts.set(i.kind, (counts.get(i.kind) ?? 0) + 1);
     const top = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 3)
-      .map(([kind, n]) => `${ISSUE_KINDS[kind]?.label ?? kind}${n}条`);
+      .map(([kind, n]) => `${issueLabel(kind)}${n}条`);
     out.push(`数据核查发现错误${errors}条、提示${warnings}条${top.length > 0 ? `（主要是${top.join('、')}）` : ''}，详见数据质量页；有错误的数值未计入本通报，提示事项请相关单位核实。`);
   } else {
     out.push('数据核查未发现问题。');
