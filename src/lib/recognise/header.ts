@@ -31,10 +31,14 @@ export interface Header {
 }
 
 const SCAN_ROWS = 40;
+/** No real column header is longer; a longer cell is data or an attack, and matches nothing. */
+const MAX_HEADER_CHARS = 120;
 
 /** Normalises a header cell to a lookup key: no spaces, no units in brackets, no `*` marks. */
 export function headerKey(text: string): string {
-  return squash(text)
+  // A header is a few words. A long cell is cut before the bracket regexes below, which are
+  // quadratic on text with many unclosed brackets (a crafted cell of `<![CDATA[` openers).
+  return squash(text).slice(0, MAX_HEADER_CHARS)
     .replace(/[(（\[【][^)）\]】]*[)）\]】]/g, '')
     .replace(/^[*※★]+|[*※★]+$/g, '')
     .replace(/[:：]/g, '')

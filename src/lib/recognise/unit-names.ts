@@ -12,7 +12,8 @@ const SUFFIXES = [
 
 /** Strips stamps, agency suffixes and whitespace from a unit as written. */
 export function cleanUnitText(text: string): string {
-  let t = squash(text).replace(/[（(][^（）()]*[)）]/g, '');
+  // Cut first: the bracket regex is quadratic on a long cell of unclosed brackets; no unit name is this long.
+  let t = squash(text).slice(0, 200).replace(/[（(][^（）()]*[)）]/g, '');
   let changed = true;
   while (changed) {
     changed = false;
