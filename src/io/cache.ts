@@ -1,7 +1,7 @@
 /**
  * Cache of parsed returns, keyed by content: a file whose bytes, name, period, unit registry and
  * reader code are unchanged is never parsed twice. Entries are V8-serialised (the same structured
- * clone a worker thread returns, so a cache hit is indistinguishable from a fresh read), gzipped,
+ * clone a reader process returns, so a cache hit is indistinguishable from a fresh read), gzipped,
  * written atomically (temp file + rename) and checked on load: a corrupt or foreign entry is a
  * miss, never a crash.
  */
@@ -37,11 +37,21 @@ let readerPrint: string | null = null;
  */
 export function readerFingerprint(): string {
   if (readerPrint) return readerPrint;
+  readerPrint = sourceFingerprint([resolve(here, '../lib/return-file.ts')], `tongbao-reader:${READER_VERSION}\0node:${process.versions.v8}\0`);
+  return readerPrint;
+}
+
+/**
+ * A hash of every source file reachable from `roots` by relative imports (and the versions of the
+ * packages they import): the code that decides a cached result. Following the imports, not a list of
+ * files, keeps it right when modules move or are added.
+ */
+export function sourceFingerprint(roots: readonly string[], salt: string): string {
   const h = createHash('sha256');
-  h.update(`tongbao-reader:${READER_VERSION}\0node:${process.versions.v8}\0`);
+  h.update(salt);
   const seen = new Set<string>();
   const packages = new Set<string>();
-  const queue = [resolve(here, '../lib/return-file.ts')];
+  const queue = [...roots];
   while (queue.length > 0) {
     const file = queue.shift()!;
     if (seen.has(file)) continue;
@@ -62,8 +72,7 @@ export function readerFingerprint(): string {
       h.update(`${name}@${pkg.version ?? '?'}\0`);
     } catch { h.update(`${name}@?\0`); }
   }
-  readerPrint = h.digest('hex');
-  return readerPrint;
+  return h.digest('hex');
 }
 
 /** The unit registry as the reader sees it (codes, names, aliases): it decides unit recognition. */

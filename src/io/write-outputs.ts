@@ -8,7 +8,7 @@
  * the corrected month only and copies the others (XLSX compression is most of the cost).
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PeriodModel, SiteModel } from '../lib/model/site-model.ts';
@@ -16,6 +16,7 @@ import { ledgerTable, toCsv } from '../lib/outputs/ledger-table.ts';
 import { rankingTable } from '../lib/outputs/ranking-table.ts';
 import { summary } from '../lib/outputs/summary.ts';
 import { toXlsx } from '../lib/outputs/xlsx.ts';
+import { sourceFingerprint } from './cache.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const FILES = ['summary.json', 'projects.csv', 'projects.xlsx', 'rankings.xlsx'] as const;
@@ -24,14 +25,8 @@ const FILES = ['summary.json', 'projects.csv', 'projects.xlsx', 'rankings.xlsx']
 let codePrint: string | null = null;
 function codeFingerprint(): string {
   if (codePrint) return codePrint;
-  const h = createHash('sha256');
-  const lib = join(here, '../lib');
-  for (const f of ['outputs/summary.ts', 'outputs/ledger-table.ts', 'outputs/ranking-table.ts', 'outputs/xlsx.ts', 'format.ts', 'model.ts', 'types.ts']) {
-    try { h.update(readFileSync(join(lib, f))); } catch { h.update(f); }
-  }
-  try { h.update(readFileSync(join(here, '../../node_modules/xlsx/package.json'))); } catch { /* not installed as expected */ }
-  h.update(readFileSync(fileURLToPath(import.meta.url)));
-  codePrint = h.digest('hex');
+  // This module and everything it imports (outputs, model, format…), followed through the imports.
+  codePrint = sourceFingerprint([fileURLToPath(import.meta.url)], 'tongbao-outputs:1\0');
   return codePrint;
 }
 

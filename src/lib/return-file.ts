@@ -1,6 +1,6 @@
 /**
  * One return file → its ledgers, issues and row account. Pure and JSON-serialisable, so it can run
- * in a worker thread and be cached by the file's content hash.
+ * in a reader process and be cached by the file's content hash.
  */
 import { readLedgerSheet, type SheetLedger } from './recognise/ledger.ts';
 import { isPeriodSheet, monthLabel, sheetMonth } from './recognise/month-sheet.ts';

@@ -9,6 +9,7 @@
 import { pathRound } from 'd3';
 import type { ChainLinkResult, ChainResult } from '../model/types.ts';
 import { layoutChain, type LayoutOptions, type LinkBox, type MapLayout } from './chain-layout.ts';
+import { xmlEscape } from '../model/util.ts';
 
 export interface ChainMapOptions extends Partial<LayoutOptions> {
   /** Prefix of the ids inside the SVG (title, hatch pattern): unique per page when several maps are shown. */
@@ -118,7 +119,4 @@ function linkBox(box: LinkBox, layout: MapLayout, id: string, target: string): s
 /** A coordinate with at most one decimal, never `-0`. */
 const n = (x: number) => String(Math.round(x * 10) / 10 || 0);
 
-/** Escapes text and attribute values for XML (and so for HTML when the SVG is inlined). */
-export function esc(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
+const esc = xmlEscape;

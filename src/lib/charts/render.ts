@@ -10,6 +10,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
+import { xmlEscape } from '../model/util.ts';
 
 export interface ChartMeta {
   /** Unique on the page; prefixes every id inside the chart. Letters, digits and `-`. */
@@ -18,10 +19,7 @@ export interface ChartMeta {
   label: string;
 }
 
-/** Escapes text for XML content and double-quoted attribute values. */
-export function xmlEscape(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
+export { xmlEscape };
 
 const NUMERIC_ATTRS = new Set(['x', 'y', 'x1', 'x2', 'y1', 'y2', 'width', 'height', 'd', 'transform', 'points', 'cx', 'cy', 'r', 'viewBox']);
 

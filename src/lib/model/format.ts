@@ -33,7 +33,7 @@ export function yi(wan: number | null): string {
   return `${fixed(wan / 1e4, 1)}亿元`;
 }
 
-/** 万元 → `4.7` (亿元, one decimal), for tables whose header names the unit. */
+/** 万元 → `4.70` (亿元, two decimals), for tables whose header names the unit. */
 export function yiNumber(wan: number | null): string {
   return wan === null ? '—' : fixed(wan / 1e4, 2);
 }

@@ -1,6 +1,6 @@
 /**
  * The domain model shared by every pipeline stage. Plain data only (JSON-serialisable), so stages
- * stay pure and their results can be cached or sent between worker threads.
+ * stay pure and their results can be cached or sent between the build and its reader processes.
  */
 
 /** A reporting unit from the registry (单位名册). */

@@ -11,6 +11,7 @@ import * as XLSX from 'xlsx';
 import type { SiteConfig } from '../model/config.ts';
 import { FIELD_SPEC, type Field } from '../model/glossary.ts';
 import type { Chain, Unit } from '../model/types.ts';
+import { xmlEscape } from '../model/util.ts';
 
 /** Columns of the template, in order. */
 export const TEMPLATE_FIELDS: readonly Field[] = [
@@ -24,7 +25,7 @@ const HEADER_ROW = 3; // 1-based: title, 填报单位 line, header
 const DATA_ROWS = 1000;
 
 const col = (i: number) => XLSX.utils.encode_col(i);
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const esc = xmlEscape;
 
 export interface TemplateOptions { config: SiteConfig; chains: readonly Chain[]; industries?: readonly string[] }
 
