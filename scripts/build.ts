@@ -10,6 +10,7 @@ import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve, relative } from 'node:path';
 import { loadDataFolder } from '../src/io/data-folder.ts';
 import { readReturnsWithStats } from '../src/io/read-returns.ts';
+import { loadRecords, periodInputs } from '../src/io/records.ts';
 import { renderSite } from '../src/io/site-build.ts';
 import { writeDataFiles } from '../src/io/write-outputs.ts';
 import { buildModel } from '../src/lib/pipeline.ts';
@@ -72,7 +73,13 @@ async function main(): Promise<number> {
   const timer = stageTimer();
   const { results: returns, stats: readStats } = await readReturnsWithStats(folder.returns, folder.units, undefined, { refresh: v['no-cache'] === true });
   timer.lap('read');
-  const model = buildModel({ config: { ...folder.config, base: configBase }, audience, units: folder.units, targets: folder.targets, chains: folder.chains, returns, globalIssues: folder.issues });
+  const { records, issues: recordIssues } = loadRecords(dataDir);
+  const periods = [...new Set(folder.returns.map((t) => t.period))];
+  const model = buildModel({
+    config: { ...folder.config, base: configBase }, audience, units: folder.units, targets: folder.targets, chains: folder.chains, returns,
+    globalIssues: [...folder.issues, ...recordIssues], records, inputs: periodInputs(dataDir, folder.returns, periods),
+  });
+  for (const i of recordIssues) say(`注意：${i.file}：${i.message}`);
   if (model.periods.length === 0) {
     process.stderr.write('无法生成：没有任何可用的月报。\n');
     return 1;
@@ -99,6 +106,12 @@ async function main(): Promise<number> {
   const rows = returns.reduce((s, r) => s + r.account.rowsRead, 0);
   const counted = model.periods.reduce((s, p) => s + p.files.reduce((t, f) => t + f.projects, 0), 0);
   const latest = model.periods.at(-1)!;
+  // Said once, here: an issued bulletin whose data changed since (docs/issuing.md: leave it, or --revise).
+  for (const p of model.periods) {
+    if (p.revisions.length === 0) continue;
+    const units = [...new Set(p.revisions.map((r) => r.unit))];
+    say(`注意：${p.period} 的通报已签发（${p.issued!.number ?? '无文号'}，${p.issued!.date}），此后数据有变化：${units.slice(0, 5).join('、')}${units.length > 5 ? `等${units.length}个` : ''}共 ${p.revisions.length} 项数字与已签发的不同；网站仍显示已签发的数字，详见该月数据质量页“发布后更正”。如需更正：npm run issue -- ${p.period} --revise --reason 说明`);
+  }
   say('');
   say(`完成：文件 ${lines.files} 个（读取 ${lines.files - lines.skipped} 个，跳过 ${lines.skipped} 个${lines.notCounted ? `，重复报送未计入 ${lines.notCounted} 个` : ''}），读取行 ${rows} 行，计入项目 ${counted} 个；${model.periods.length} 个月份，最新 ${latest.period}。`);
   say(`问题：错误 ${errors.length} 条，提示 ${warnings.length} 条。`);

@@ -22,6 +22,8 @@ import type { Chain, FileAccount, GroupResult, Issue, Project, Unit, UnitResult 
 import { parsePeriod, previousMonth, sameMonthLastYear } from './model/period.ts';
 import { checkPeriod, type CellOf } from './checks/period.ts';
 import { issue } from './model/issues.ts';
+import { latestVersion, versionNotes, type IssueRecord } from './model/record.ts';
+import { changedInputs, diffPeriods, fileOfChange } from './compute/revisions.ts';
 
 export interface PipelineInput {
   config: SiteConfig;
@@ -32,6 +34,10 @@ export interface PipelineInput {
   returns: ReturnFile[];
   /** Issues found while loading the reference tables and folders. */
   globalIssues: Issue[];
+  /** Issue records (签发记录) by period, already validated (src/io/records.ts). */
+  records?: ReadonlyMap<string, IssueRecord>;
+  /** sha256 of the inputs each period depends on, as now (src/io/records.ts `periodInputs`). */
+  inputs?: ReadonlyMap<string, Record<string, string>>;
 }
 
 
@@ -194,12 +200,45 @@ export function buildModel(input: PipelineInput): SiteModel {
       issues: sortIssues(issues), files: a.files, notSubmitted,
       previousPeriod: prevModel ? prev : null, lastYearPeriod: lastYearAssembled ? lastYear : null,
       draft: { title: '', sections: [] },
+      issued: null, versions: [], revisions: [], changedFromFirst: [],
     };
     model.draft = draftBulletin(model, config);
-    models.push(model);
-    byPeriodModel.set(period, model);
+    const record = input.records?.get(period);
+    // An issued period shows what was issued; the data as it is now only says what would differ.
+    // Later months compare with what leaders were shown (the issued ranks).
+    const shown = record ? issuedModel(record, model, input.inputs?.get(period) ?? {}, input.audience) : model;
+    models.push(shown);
+    byPeriodModel.set(period, shown);
   }
-  return { config, audience: input.audience, units, chains, groups, periods: models, globalIssues: input.globalIssues };
+  const globalIssues = [...input.globalIssues];
+  for (const p of input.records?.keys() ?? []) {
+    if (!byPeriod.has(p)) globalIssues.push(issue({ kind: 'record-without-returns', message: `有 ${p} 的签发记录，但 returns/ 中没有该月的月报；该记录未使用，请核对月份或补回月报`, at: { file: `issued/${p}.json` } }));
+  }
+  // Once anything is issued, the public sees issued bulletins only; drafts stay internal.
+  const visible = input.audience === 'public' && models.some((m) => m.issued) ? models.filter((m) => m.issued) : models;
+  return { config, audience: input.audience, units, chains, groups, periods: visible, globalIssues };
+}
+
+/** The period as issued (latest version), with what would now differ and what a 更正版 changed. */
+function issuedModel(record: IssueRecord, current: PeriodModel, inputsNow: Record<string, string>, audience: Audience): PeriodModel {
+  const latest = latestVersion(record);
+  const figures = latest.figures;
+  const unitFiles = (m: PeriodModel) => (code: string) => {
+    const u = m.units.find((x) => x.code === code);
+    return u ? [...u.files, ...(u.unreadable ?? [])] : [];
+  };
+  const changed = changedInputs(latest.inputs, inputsNow);
+  const fileNow = fileOfChange(changed, (code) => [...unitFiles(current)(code), ...unitFiles(figures)(code)]);
+  const first = record.versions[0]!;
+  const revisedFiles = changedInputs(first.inputs, latest.inputs);
+  return {
+    ...figures,
+    projects: audience === 'public' ? figures.projects.map(stripInternal) : figures.projects,
+    issued: { number: latest.number, date: latest.date, version: latest.version },
+    versions: versionNotes(record),
+    revisions: diffPeriods(figures, current, fileNow),
+    changedFromFirst: record.versions.length > 1 ? diffPeriods(first.figures, figures, fileOfChange(revisedFiles, (code) => [...unitFiles(first.figures)(code), ...unitFiles(figures)(code)])) : [],
+  };
 }
 
 function orderGroups(units: readonly Unit[], preferred: readonly string[]): string[] {

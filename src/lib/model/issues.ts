@@ -112,6 +112,9 @@ export const ISSUE_KINDS = {
   'misplaced-file': { severity: 'error', label: '文件位置不对', advice: '月报放在 returns/年-月/ 中' },
   'bad-period-folder': { severity: 'error', label: '月份文件夹名有误', advice: '文件夹名写作 2026-04' },
   'duplicate-period-folder': { severity: 'warning', label: '月份文件夹重复', advice: '同一月份只用一个文件夹' },
+  'bad-record': { severity: 'error', label: '签发记录有误', advice: '签发记录（issued/年-月.json）被改坏或截断：该月按草稿生成；从备份恢复，或重新签发' },
+  'duplicate-record': { severity: 'error', label: '签发记录重复', advice: '同一月份只能有一份签发记录，删除多余的一份' },
+  'record-without-returns': { severity: 'error', label: '签发记录没有对应月报', advice: '核对签发记录的月份，或补回该月月报' },
   internal: { severity: 'error', label: '内部错误', advice: '请把该文件发给维护人员' },
 } as const satisfies Readonly<Record<string, IssueKindSpec>>;
 

@@ -9,6 +9,15 @@ export type Audience = 'public' | 'internal';
 export interface BulletinSection { heading: string; paragraphs: string[] }
 export interface BulletinDraft { title: string; sections: BulletinSection[] }
 
+/** What a page and summary.json say of an issued period (签发记录, model/record.ts). */
+export interface IssuedMark { number: string | null; date: string; version: number }
+
+/** One figure that would now differ from what was issued (发布后更正), or that a 更正版 changed. */
+export interface Revision { unit: string; indicator: string; issued: string; current: string; file: string | null }
+
+/** One issued version, as listed on a revised bulletin. */
+export interface VersionNote { version: number; number: string | null; date: string; reason: string | null; forced: boolean }
+
 export interface PeriodModel {
   period: string;
   year: number;
@@ -28,6 +37,14 @@ export interface PeriodModel {
   previousPeriod: string | null;
   lastYearPeriod: string | null;
   draft: BulletinDraft;
+  /** Null while the period is a draft (草稿). */
+  issued: IssuedMark | null;
+  /** Every issued version, oldest first (empty for a draft). */
+  versions: VersionNote[];
+  /** Figures that differ between the issued figures and the data as it is now (发布后更正). */
+  revisions: Revision[];
+  /** For a 更正版: the figures it changed from version 1. */
+  changedFromFirst: Revision[];
 }
 
 export interface SiteModel {

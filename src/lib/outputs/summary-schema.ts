@@ -111,6 +111,10 @@ export const summarySchema = z.strictObject({
   files: z.array(summaryFileSchema),
   issues: z.array(summaryIssueSchema),
   bulletin: summaryBulletinSchema,
+  /** The issue record's 文号, 成文日期 and version; null for a draft. */
+  issued: z.strictObject({ number: z.string().nullable(), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), version: z.number().int().min(1) }).nullable(),
+  /** Figures that would now differ from the issued ones (发布后更正). */
+  revisions: z.array(z.strictObject({ unit: z.string(), indicator: z.string(), issued: z.string(), current: z.string(), file: z.string().nullable() })),
 });
 
 export type Summary = z.infer<typeof summarySchema>;

@@ -45,6 +45,8 @@ export function summary(m: PeriodModel): Summary {
     files: m.files,
     issues: m.issues.map((i): Summary['issues'][number] => ({ severity: i.severity, kind: i.kind, message: i.message, file: i.file, sheet: i.sheet, cell: i.cell, row: i.row, unit: i.unit, project: i.project, projectCode: i.projectCode ?? null })),
     bulletin: m.draft,
+    issued: m.issued,
+    revisions: m.revisions,
   };
 }
 
