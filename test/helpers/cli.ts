@@ -10,3 +10,11 @@ export function runBuild(args: string[]): { code: number; stdout: string; stderr
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
+
+/** Runs `npm run issue -- …` (scripts/issue.ts) as the clerk does. */
+export function runIssue(args: string[]): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'scripts/issue.ts'), ...args], {
+    cwd: ROOT, encoding: 'utf8', env: { ...process.env }, timeout: 300_000,
+  });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
