@@ -35,6 +35,10 @@ describe('homePage(model, latest)', () => {
     expect(strict.archive[0]!.rows.map((r) => r.light)).toEqual(['red', 'yellow', 'green']);
   });
 
+  it('shows the latest bulletin first', () => {
+    expect(v.bulletin.p.period).toBe('2026-03');
+  });
+
   it('describes the latest period in one sentence', () => {
     expect(v.description).toBe('2026年1-3月全市到位资金0.1亿元，完成年度目标1.0%，欠序时进度24.0个百分点；引进项目5个，其中亿元以上0个。');
   });

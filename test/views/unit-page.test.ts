@@ -74,6 +74,7 @@ describe('unitPage(model, period, code)', () => {
   it('peers in registry order with their rank or light, and the months of the year so far (no addition after a missing month)', () => {
     expect(v.peers.map((x) => `${x.name} ${x.standing}`)).toEqual(['乙县 第1名', '丙县 未报送']);
     expect(v.members.map((x) => x.code)).toEqual(['A1', 'A2', 'A3']);
+    expect(v.ranking.map((x) => x.code)).toEqual(['A2', 'A1', 'A3']);
     expect(v.months.map((m) => [m.period, m.funds, m.added, m.completion, m.rank, m.current])).toEqual([
       ['2026-03', '150', '—', '15.0%', '2', false], ['2026-04', '200', '50', '20.0%', '2', true],
     ]);

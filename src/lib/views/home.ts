@@ -7,6 +7,7 @@ import { light, LIGHT_LABEL } from '../compute/light.ts';
 import { pct, periodRange, pointsShort, yiNumber } from '../model/format.ts';
 import type { SiteModel } from '../model/site-model.ts';
 import type { Light } from '../model/types.ts';
+import { bulletinView, type BulletinView } from './bulletin.ts';
 import { describePeriod } from './describe.ts';
 import { siteIndex } from './period-index.ts';
 import { periodsByYear } from './periods.ts';
@@ -28,6 +29,8 @@ export interface ArchiveRow {
 export interface ArchiveYear { year: number; rows: ArchiveRow[] }
 
 export interface HomePage {
+  /** The latest period's bulletin, shown first. */
+  bulletin: BulletinView;
   /** One sentence with the latest period's figures, for the page description. */
   description: string;
   /** Years latest first, months latest first within a year. */
@@ -38,6 +41,7 @@ export interface HomePage {
 export function homePage(model: SiteModel, latest: SiteModel['periods'][number]): HomePage {
   const { periodByName, periodNames } = siteIndex(model);
   return {
+    bulletin: bulletinView(model, latest),
     description: describePeriod(latest, model.config.city),
     archive: periodsByYear(periodNames).map((y) => ({
       year: y.year,

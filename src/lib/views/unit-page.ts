@@ -73,8 +73,10 @@ export interface UnitCharts {
 export interface UnitPage {
   unit: UnitResult;
   group: GroupResult;
-  /** The unit's group in registry order (the ranking table sorts it itself). */
+  /** The unit's group in registry order. */
   members: readonly UnitResult[];
+  /** The group as its ranking table lists it (views/ranking.ts). */
+  ranking: UnitResult[];
   description: string;
   /** After `编码 …` in the lede: the files counted, the files that could not be read, or 本期未报送. */
   source: string;
@@ -122,7 +124,7 @@ export function unitPage(model: SiteModel, p: PeriodModel, code: string): UnitPa
   const low = model.config.checks.lowIntensity;
 
   return {
-    unit: u, group, members,
+    unit: u, group, members, ranking: byStanding(members),
     description: describeUnit(u, p.period, members.length),
     source: u.submitted ? `来源：${u.files.map(fileInMonth).join('、')}`
       : sentUnreadable(u) ? `本期报送的文件无法读取：${(u.unreadable ?? []).map(fileInMonth).join('、')}` : '本期未报送',
