@@ -79,7 +79,7 @@ describe('unitPage(model, period, code)', () => {
       ['2026-03', '150', '—', '15.0%', '2', false], ['2026-04', '200', '50', '20.0%', '2', true],
     ]);
     expect(v.around).toEqual({ previous: '2026-03', next: null });
-    expect(v.years).toEqual([{ year: 2026, periods: ['2026-03', '2026-04'] }]);
+    expect(v.years).toEqual([{ year: 2026, months: [{ period: '2026-03', label: '3月', current: false }, { period: '2026-04', label: '4月', current: true }] }]);
   });
 
   it('prepares the charts: the group by standing with the unit marked, rank and progress by month', () => {

@@ -16,7 +16,7 @@ import { fileInMonth } from './files.ts';
 import { intensitySummary, investmentIntensity, type IntensitySummary } from './intensity.ts';
 import { keyProjects, monthBefore } from './key-projects.ts';
 import { listOf, periodIndex } from './period-index.ts';
-import { neighbours, periodsByYear, visiblePeriods, type Neighbours, type YearPeriods } from './periods.ts';
+import { neighbours, periodsByYear, visiblePeriods, type Neighbours } from './periods.ts';
 import { byStanding } from './ranking.ts';
 import { yearSeries, type YearSeries } from './series.ts';
 import { severityLabel } from './severity.ts';
@@ -56,6 +56,9 @@ export interface StageTable { stage: string; rows: LedgerRow[] }
 export interface IssueLine { severity: string; label: string; where: string; message: string }
 
 export interface Peer { code: string; name: string; standing: string }
+
+/** A month to link to: `4月` under its year. */
+export interface MonthLink { period: string; label: string; current: boolean }
 
 /** Inputs of the three charts (src/lib/charts), drawn by the page: views come before charts. */
 export interface UnitCharts {
@@ -101,8 +104,8 @@ export interface UnitPage {
   internal: boolean;
   issues: IssueLine[];
   peers: Peer[];
-  /** This unit's page in other months, by year. */
-  years: YearPeriods[];
+  /** This unit's page in the months a page may name (views/periods.ts), latest year first. */
+  years: { year: number; months: MonthLink[] }[];
 }
 
 const orDash = (s: string) => s || '—';
@@ -175,7 +178,9 @@ export function unitPage(model: SiteModel, p: PeriodModel, code: string): UnitPa
       severity: i.severity, label: severityLabel(i.severity), where: [i.file, i.sheet, i.cell].filter(Boolean).join(' · '), message: i.message,
     })),
     peers: members.filter((x) => x.code !== u.code).map((x) => ({ code: x.code, name: x.name, standing: x.rank !== null ? `第${x.rank}名` : x.lightLabel })),
-    years: periodsByYear(visiblePeriods(allPeriods, p.period)),
+    years: periodsByYear(visiblePeriods(allPeriods, p.period)).map((y) => ({
+      year: y.year, months: y.periods.map((period) => ({ period, label: `${Number(period.slice(5))}月`, current: period === p.period })),
+    })),
   };
 }
 
