@@ -33,21 +33,29 @@ export function href(base: string, path: string): string {
  */
 export type KeyOf = (period: string) => string;
 
-/** getStaticPaths for per-period pages. */
+/*
+ * getStaticPaths for the dynamic routes. The period and the entity come as props too: a page types
+ * them with `InferGetStaticPropsType<typeof getStaticPaths>` rather than reading `Astro.params`
+ * (strings that may be undefined) or casting. Params carry slugs, props the codes themselves.
+ */
+
+/** One page per period: the bulletin, ledger, quality and chains overview. */
 export function periodPaths(model: SiteModel, keyOf?: KeyOf) {
-  return model.periods.map((p) => ({ params: { period: p.period }, ...(keyOf ? { cacheKey: keyOf(p.period) } : {}) }));
+  return model.periods.map((p) => ({ params: { period: p.period }, props: { period: p.period }, ...(keyOf ? { cacheKey: keyOf(p.period) } : {}) }));
 }
 
+/** One page per unit per period. */
 export function unitPaths(model: SiteModel, keyOf?: KeyOf) {
   return model.periods.flatMap((p) => {
     const key = keyOf ? { cacheKey: keyOf(p.period) } : {};
-    return p.units.map((u) => ({ params: { period: p.period, code: slug(u.code) }, props: { code: u.code }, ...key }));
+    return p.units.map((u) => ({ params: { period: p.period, code: slug(u.code) }, props: { period: p.period, code: u.code }, ...key }));
   });
 }
 
+/** One page per chain per period. */
 export function chainPaths(model: SiteModel, keyOf?: KeyOf) {
   return model.periods.flatMap((p) => {
     const key = keyOf ? { cacheKey: keyOf(p.period) } : {};
-    return p.chains.map((c) => ({ params: { period: p.period, chain: slug(c.slug) }, props: { slug: c.slug }, ...key }));
+    return p.chains.map((c) => ({ params: { period: p.period, chain: slug(c.slug) }, props: { period: p.period, slug: c.slug }, ...key }));
   });
 }

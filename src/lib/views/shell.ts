@@ -1,0 +1,54 @@
+/**
+ * What every page's shell shows around its content (src/layouts/Base.astro): the site's name, the
+ * period's sections, the link to share and print, and the footer.
+ */
+import type { SiteModel } from '../model/site-model.ts';
+import { paths } from './routes.ts';
+import { pageLink, type PageLink } from './share.ts';
+
+export type Section = 'bulletin' | 'projects' | 'quality' | 'chains' | 'units' | 'home';
+
+export interface NavItem { key: Section; label: string; path: string }
+
+export interface Shell {
+  /** Without a configured city just 招商引资通报: no city name is ever invented. */
+  siteName: string;
+  nav: NavItem[];
+  link: PageLink;
+  /** A page with its own permalink (the home page) shares the period's page, and says so. */
+  linkLabel: string;
+  footer: string;
+}
+
+export interface ShellOptions {
+  base: string;
+  /** The page's URL path as Astro gives it (with the base, percent-encoded). */
+  pathname: string;
+  period?: string | undefined;
+  /** The site path (no base) that stays valid for what the page shows; else the page's own path. */
+  permalink?: string | undefined;
+}
+
+/** The sections of a period, in the header's order; none outside a period. */
+export function periodNav(period: string | undefined): NavItem[] {
+  if (!period) return [];
+  return [
+    { key: 'bulletin', label: '通报', path: paths.bulletin(period) },
+    { key: 'projects', label: '项目台账', path: paths.projects(period) },
+    { key: 'chains', label: '产业链', path: paths.chains(period) },
+    { key: 'quality', label: '数据质量', path: paths.quality(period) },
+  ];
+}
+
+/** The shell of one page. */
+export function pageShell(model: Pick<SiteModel, 'config' | 'audience'>, o: ShellOptions): Shell {
+  const here = decodeURI(o.pathname);
+  const ownPath = here.startsWith(o.base) ? here.slice(o.base.length) : here.replace(/^\//, '');
+  return {
+    siteName: `${model.config.city}招商引资通报`,
+    nav: periodNav(o.period),
+    link: pageLink(model.config.siteUrl, o.base, o.permalink ?? ownPath),
+    linkLabel: o.permalink !== undefined ? '本期固定链接' : '本页链接',
+    footer: [model.config.office, '数据来源：各单位报送的项目台账', model.audience === 'internal' ? '内部版（含联系人信息，请勿公开）' : ''].filter(Boolean).join(' · '),
+  };
+}
