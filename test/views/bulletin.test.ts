@@ -15,7 +15,7 @@ const units = ranked([
 const april = period({
   units, groups: [group('县区'), group('开发区')],
   totals: { ...indicators({ fundsInPlace: 2500, fundsTarget: 12000, fundsCompletion: 0.21, contractAmount: 9000 }), units: 6, submittedUnits: 4, startedProjects: 0 },
-  issues: [{ severity: 'error', kind: 'x', message: '', file: null, sheet: null, cell: null, row: null, unit: null, project: null }],
+  issues: [{ severity: 'error', kind: 'internal', message: '', file: null, sheet: null, cell: null, row: null, unit: null, project: null }],
   projects: [project({ unit: 'B1', name: '一区大项目', stage: '签约', totalInvestment: 20000, signDate: '2026-04-02' })],
 });
 const march = period({ period: '2026-03', units, groups: april.groups, totals: { ...april.totals, fundsInPlace: 1800 } });

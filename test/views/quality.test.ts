@@ -8,7 +8,7 @@ import { period, siteOf, unit } from './fixtures.ts';
 // it does not, which are shown by their code.
 const [known, knownKind] = Object.entries(ISSUE_KINDS)[0]!;
 
-const issue = (kind: string, severity: Issue['severity'], over: Partial<Issue> = {}): Issue => ({
+const issue = (kind: any, severity: Issue['severity'], over: Partial<Issue> = {}): Issue => ({
   severity, kind, message: `${kind}的说明`, file: null, sheet: null, cell: null, row: null, unit: null, project: null, ...over,
 });
 

@@ -3,7 +3,7 @@
  * with what to do about each, who reported and in which files, every file's row account, and every
  * issue with its place. The clerk works through this page before the bulletin goes out.
  */
-import { ISSUE_KINDS, issueLabel } from '../model/issues.ts';
+import { issueAdvice, issueLabel } from '../model/issues.ts';
 import type { PeriodModel, SiteModel } from '../model/site-model.ts';
 import type { FileAccount, Severity } from '../model/types.ts';
 import { fileInMonth } from './files.ts';
@@ -94,7 +94,7 @@ export function qualityPage(model: SiteModel, p: PeriodModel): QualityPage {
   const kinds = [...byKind]
     .sort((a, b) => (a[1].severity === b[1].severity ? b[1].n - a[1].n : a[1].severity === 'error' ? -1 : 1))
     .map(([kind, v]): KindRow => ({
-      kind, label: issueLabel(kind), advice: ISSUE_KINDS[kind]?.advice ?? '', severity: v.severity, severityLabel: severityLabel(v.severity), count: v.n, anchor: kindAnchor(kind),
+      kind, label: issueLabel(kind), advice: issueAdvice(kind), severity: v.severity, severityLabel: severityLabel(v.severity), count: v.n, anchor: kindAnchor(kind),
     }));
 
   return {
