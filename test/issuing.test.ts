@@ -72,6 +72,10 @@ describe('npm run issue', () => {
     const out = join(tmp, 'internal');
     expect(runBuild(['--data', data, '--out', out, '--quiet', '--audience', 'internal']).code).toBe(0);
     expect(summary(out, '2026-04').issued).toBeNull();
+    // March as issued: 东山县 11.3% first, 平原县 10% second; as resubmitted 平原县 would be first.
+    // April's 升降 compares with what leaders were shown: 平原县 rose from 2nd to 1st.
+    expect(summary(out, '2026-03').units.find((u: { code: string }) => u.code === 'A01').rank).toBe(2);
+    expect(summary(out, '2026-04').units.find((u: { code: string }) => u.code === 'A01')).toMatchObject({ rank: 1, rankChange: 1 });
     expect(readFileSync(join(out, '2026-04/index.html'), 'utf8')).toContain('草稿');
     const home = readFileSync(join(out, 'index.html'), 'utf8');
     expect(home).toContain('平招商通〔2026〕3号');
@@ -96,7 +100,7 @@ describe('npm run issue', () => {
   it('a truncated record is reported and its period builds as a draft; a record without returns is an error', () => {
     const text = readFileSync(join(data, 'issued/2026-03.json'), 'utf8');
     writeFileSync(join(data, 'issued/2026-03.json'), text.slice(0, 500));
-    writeFileSync(join(data, 'issued/2025-12.json'), text.replace(/"period": "2026-03"/, '"period": "2025-12"'));
+    writeFileSync(join(data, 'issued/2025-12.json'), text.replaceAll('"period": "2026-03"', '"period": "2025-12"'));
     const out = join(tmp, 'broken');
     const r = runBuild(['--data', data, '--out', out, '--quiet', '--audience', 'internal']);
     expect(r.code).toBe(0);
@@ -105,6 +109,7 @@ describe('npm run issue', () => {
     expect(s.issued).toBeNull();
     const kinds = s.issues.map((i: { kind: string }) => i.kind);
     expect(kinds).toContain('bad-record');
+    expect(kinds).toContain('record-without-returns');
     writeFileSync(join(data, 'issued/2026-03.json'), text);
   });
 });

@@ -114,6 +114,11 @@ export function buildModel(input: PipelineInput): SiteModel {
   const byPeriod = new Map<string, ReturnFile[]>();
   for (const rf of input.returns) byPeriod.set(rf.period, [...(byPeriod.get(rf.period) ?? []), rf]);
   const periods = [...byPeriod.keys()].sort();
+  // A record for a month with no returns cannot be shown: say so with the other folder-level issues.
+  const globalIssues = [...input.globalIssues];
+  for (const p of [...input.records?.keys() ?? []].sort()) {
+    if (!byPeriod.has(p)) globalIssues.push(issue({ kind: 'record-without-returns', message: `有 ${p} 的签发记录，但 returns/ 中没有该月的月报；该记录未使用，请核对月份或补回月报`, at: { file: `issued/${p}.json` } }));
+  }
   const groups = orderGroups(units, config.groupOrder);
   const assembled = new Map(periods.map((p) => [p, assemble(p, byPeriod.get(p)!, units)]));
   const unitActuals = new Map<string, Map<string, Actuals>>();
@@ -132,7 +137,7 @@ export function buildModel(input: PipelineInput): SiteModel {
     const lastYearAssembled = assembled.get(lastYear) ?? null;
     const unitTargets = targetsFor(targets, year);
     const unitName = (code: string) => units.find((u) => u.code === code)?.name ?? code;
-    const issues: Issue[] = [...input.globalIssues, ...a.issues];
+    const issues: Issue[] = [...globalIssues, ...a.issues];
 
     const cellOf: CellOf = (p, field) => {
       const col = a.columns.get(`${p.source.file}\u0000${p.source.sheet}`)?.[field];
@@ -209,10 +214,6 @@ export function buildModel(input: PipelineInput): SiteModel {
     const shown = record ? issuedModel(record, model, input.inputs?.get(period) ?? {}, input.audience) : model;
     models.push(shown);
     byPeriodModel.set(period, shown);
-  }
-  const globalIssues = [...input.globalIssues];
-  for (const p of input.records?.keys() ?? []) {
-    if (!byPeriod.has(p)) globalIssues.push(issue({ kind: 'record-without-returns', message: `有 ${p} 的签发记录，但 returns/ 中没有该月的月报；该记录未使用，请核对月份或补回月报`, at: { file: `issued/${p}.json` } }));
   }
   // Once anything is issued, the public sees issued bulletins only; drafts stay internal.
   const visible = input.audience === 'public' && models.some((m) => m.issued) ? models.filter((m) => m.issued) : models;

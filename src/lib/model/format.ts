@@ -116,6 +116,12 @@ export function rankChangeText(change: number | null): { symbol: string; label: 
   return { symbol: '→', label: '与上月持平' };
 }
 
+/** `2026-05-08` → `2026年5月8日` (成文日期 as a document writes it). */
+export function dateText(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return `${y}年${m}月${d}日`;
+}
+
 /** `2026-04` → `2026年1-4月` (cumulative period as bulletins write it). */
 export function periodRange(period: string): string {
   const { year: y, month: m } = parsePeriod(period);

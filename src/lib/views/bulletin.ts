@@ -3,7 +3,7 @@
  * period's page): the headline figures, who reported, rankings per group, 红黑榜, key projects and
  * the inputs of its charts. The drafted text itself comes ready in the model (`p.draft`).
  */
-import { aheadText, pct, periodRange, usd, yi, yoyText } from '../model/format.ts';
+import { aheadText, pct, periodRange, usd, yi, yoyText, dateText } from '../model/format.ts';
 import type { PeriodModel, SiteModel } from '../model/site-model.ts';
 import type { BreakdownEntry, GroupResult, Light, UnitResult } from '../model/types.ts';
 import { headlineFigures, type HeadlineFigure } from './headline.ts';
@@ -14,6 +14,7 @@ import { byStanding } from './ranking.ts';
 import { redBlackLists, type ListedUnit } from './red-black.ts';
 import { yearSeries } from './series.ts';
 import { sentUnreadable } from './submission.ts';
+import { issueStatus, type IssueStatus } from './issue-status.ts';
 
 /** A headline figure with its texts: value and target in the figure's unit, and 同比 or last year's figure. */
 export interface FigureCell { figure: HeadlineFigure; value: string; target: string; yoy: string }
@@ -56,8 +57,10 @@ export interface BulletinCharts {
 
 export interface BulletinView {
   p: PeriodModel;
-  /** The publication date of site.json, if set. */
+  /** The 成文日期 of the issue record, else the publication date of site.json (old data folders), if any. */
   published: string | undefined;
+  /** Issued, revised or draft (views/issue-status.ts). */
+  status: IssueStatus;
   /** Office and date under the title, or empty: either may be unset, and nothing is invented. */
   issuer: string;
   around: Neighbours;
@@ -105,12 +108,13 @@ export function bulletinView(model: SiteModel, p: PeriodModel): BulletinView {
   const t = p.totals;
   const notSubmitted = p.units.filter((u) => !u.submitted && !sentUnreadable(u)).map((u) => u.name);
   const unreadable = p.units.filter(sentUnreadable).map((u) => u.name);
-  const published = model.config.publicationDates[p.period];
+  const status = issueStatus(model, p);
+  const published = p.issued ? [p.issued.number, dateText(p.issued.date)].filter(Boolean).join(' · ') : model.config.publicationDates[p.period];
   const before = monthBefore(model.periods, p.period);
   const keys = keyProjects(p, before, model.units.map((u) => u.code));
 
   return {
-    p, published,
+    p, published, status,
     issuer: [model.config.office, published].filter(Boolean).join(' · '),
     around: neighbours(periodNames, p.period),
     figures: headlineFigures(model, p).map(figureCell),

@@ -11,6 +11,7 @@ import { bulletinView, type BulletinView } from './bulletin.ts';
 import { describePeriod } from './describe.ts';
 import { siteIndex } from './period-index.ts';
 import { periodsByYear } from './periods.ts';
+import { issueStatus } from './issue-status.ts';
 
 export interface ArchiveRow {
   period: string;
@@ -24,6 +25,8 @@ export interface ArchiveRow {
   /** The city's light; null without a city target (shown as —). */
   light: Light | null;
   lightLabel: string;
+  /** 已签发 with 文号 and date, or 草稿 (views/issue-status.ts). */
+  status: string;
 }
 
 export interface ArchiveYear { year: number; rows: ArchiveRow[] }
@@ -35,6 +38,8 @@ export interface HomePage {
   description: string;
   /** Years latest first, months latest first within a year. */
   archive: ArchiveYear[];
+  /** Whether the archive lists each period's status: when anything is issued, or in an internal build. */
+  showStatus: boolean;
 }
 
 /** The home page of the site; `latest` is the period whose bulletin it shows. */
@@ -43,6 +48,7 @@ export function homePage(model: SiteModel, latest: SiteModel['periods'][number])
   return {
     bulletin: bulletinView(model, latest),
     description: describePeriod(latest, model.config.city),
+    showStatus: model.audience === 'internal' || model.periods.some((p) => p.issued),
     archive: periodsByYear(periodNames).map((y) => ({
       year: y.year,
       rows: [...y.periods].reverse().map((period): ArchiveRow => {
@@ -51,7 +57,7 @@ export function homePage(model: SiteModel, latest: SiteModel['periods'][number])
         return {
           period, label: periodRange(period).slice(5), ariaLabel: `${periodRange(period)}通报`,
           funds: yiNumber(p.totals.fundsInPlace), completion: pct(p.totals.fundsCompletion), ahead: pointsShort(p.totals.aheadPoints),
-          light: l, lightLabel: l ? LIGHT_LABEL[l] : '—',
+          light: l, lightLabel: l ? LIGHT_LABEL[l] : '—', status: issueStatus(model, p).short,
         };
       }),
     })),
