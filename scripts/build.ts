@@ -115,6 +115,11 @@ async function main(): Promise<number> {
   say('');
   say(`完成：文件 ${lines.files} 个（读取 ${lines.files - lines.skipped} 个，跳过 ${lines.skipped} 个${lines.notCounted ? `，重复报送未计入 ${lines.notCounted} 个` : ''}），读取行 ${rows} 行，计入项目 ${counted} 个；${model.periods.length} 个月份，最新 ${latest.period}。`);
   say(`问题：错误 ${errors.length} 条，提示 ${warnings.length} 条。`);
+  // A public build shows issued periods only once any is issued: say which months it left out.
+  const drafts = periods.filter((p) => !model.periods.some((m) => m.period === p)).sort();
+  if (drafts.length > 0) {
+    say(`未对外发布：${drafts.join('、')}（草稿，尚未签发）。内部预览：npm run build -- --audience internal；核对无误后签发：npm run issue -- ${drafts.at(-1)}`);
+  }
   say(`网站：${relative(process.cwd(), outDir) || '.'}/index.html；数据质量：${relative(process.cwd(), outDir) || '.'}/${latest.period}/quality/index.html`);
   if (v.strict && errors.length > 0) {
     say('');

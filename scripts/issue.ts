@@ -63,15 +63,16 @@ async function main(): Promise<number> {
   if (!folder.returns.some((t) => t.period === period)) return refuse(`returns/ 中没有 ${period} 的月报`);
 
   const file = recordPath(dataDir, period);
-  const { records, issues: recordIssues } = loadRecords(dataDir);
+  const { records, blocked } = loadRecords(dataDir);
   let existing: IssueRecord | null = null;
   if (existsSync(file)) {
     const parsed = parseRecord(readFileSync(file, 'utf8'), period);
     if (!parsed.ok) return refuse(`已有的签发记录 issued/${period}.json 有误（${parsed.reason}）；请先从备份恢复或删除它`);
     existing = parsed.record;
   }
-  const broken = recordIssues.find((i) => i.file === `issued/${period}.json` || i.message.includes(period));
-  if (broken && !existing) return refuse(`${broken.file}：${broken.message}`);
+  // A duplicated record of this month (or one named for it that cannot be read) must be sorted out first.
+  const broken = blocked.get(period);
+  if (broken && (!existing || broken.kind === 'duplicate-record')) return refuse(`${broken.file}：${broken.message}`);
   if (existing && !v.revise) return refuse(`${period} 已于 ${existing.versions.at(-1)!.date} 签发（${existing.versions.at(-1)!.number ?? '无文号'}）；如需更正，请用 --revise --reason 说明`);
   if (!existing && v.revise) return refuse(`${period} 尚未签发，不能签发更正版；去掉 --revise 即为首次签发`);
 
@@ -82,7 +83,8 @@ async function main(): Promise<number> {
   const inputs = periodInputs(dataDir, folder.returns, periods);
   const model = buildModel({ config: folder.config, audience: 'internal', units: folder.units, targets: folder.targets, chains: folder.chains, returns, globalIssues: folder.issues, records: others, inputs });
   const p = model.periods.find((x) => x.period === period)!;
-  const errors = p.issues.filter((i) => i.severity === 'error');
+  // A stray record of another month is that month's problem, not a reason to hold this bulletin.
+  const errors = p.issues.filter((i) => i.severity === 'error' && i.kind !== 'record-without-returns');
   if (errors.length > 0 && !v.force) {
     return refuse(`${period} 还有 ${errors.length} 条“错误”（见数据质量页），有错误的数值未计入；请先处理，或确认后加 --force 签发（记录中注明）`);
   }

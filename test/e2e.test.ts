@@ -1,7 +1,9 @@
 /**
  * End to end: build the sample data folder with the real command, then compare summary.json and
  * the bulletin's sentences with figures computed here, independently, from the sample's own model
- * (the truth the messy files were written from).
+ * (the truth the messy files were written from). The sample's months up to 2026-09 are issued
+ * (data/issued/) and 2026-10 is a draft, so the oracle reads the internal build, which shows every
+ * month as the clerk previews it; the public build is checked for what it may show and what not.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -16,7 +18,7 @@ let stdout = '';
 
 beforeAll(() => {
   truth = sampleModel();
-  stdout = execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/build.ts', '--data', 'data', '--out', out], {
+  stdout = execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/build.ts', '--data', 'data', '--out', out, '--audience', 'internal'], {
     cwd: join(import.meta.dirname, '..'), encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
   });
 });
@@ -155,7 +157,7 @@ describe('npm run build on the sample data', () => {
 
   it('is deterministic: a second build gives the same bytes in every file', () => {
     const again = `${out}-again`;
-    execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/build.ts', '--data', 'data', '--out', again, '--quiet'], {
+    execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/build.ts', '--data', 'data', '--out', again, '--quiet', '--audience', 'internal'], {
       cwd: join(import.meta.dirname, '..'), encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
     });
     const list = (d: string): string[] => readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? list(join(d, f)).map((x) => `${f}/${x}`) : [f])).sort();
@@ -164,14 +166,36 @@ describe('npm run build on the sample data', () => {
     for (const f of a) expect(readFileSync(join(again, f)).equals(readFileSync(join(out, f))), f).toBe(true);
   });
 
+  it('publishes the issued months only, each with its 文号 and date and with no change since it was issued', () => {
+    const publicOut = `${out}-public`;
+    const said = execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/build.ts', '--data', 'data', '--out', publicOut, '--quiet'], {
+      cwd: join(import.meta.dirname, '..'), encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    });
+    expect(said).toContain('未对外发布：2026-10（草稿，尚未签发）');
+    const periods = truth.periods.map((p) => p.period);
+    expect(existsSync(join(publicOut, 'data', '2026-10', 'summary.json'))).toBe(false);
+    expect(existsSync(join(publicOut, '2026-10'))).toBe(false);
+    for (const period of periods.slice(0, -1)) {
+      const s = JSON.parse(readFileSync(join(publicOut, 'data', period, 'summary.json'), 'utf8'));
+      expect(s.issued, period).toMatchObject({ version: 1, number: expect.stringMatching(/^示招商通〔\d{4}〕\d+号$/) });
+      // The records were issued from the committed returns: nothing has changed since.
+      expect(s.revisions, period).toEqual([]);
+      expect(s.units, period).toEqual(summaryOf(period).units);
+    }
+    expect(readFileSync(join(publicOut, 'index.html'), 'utf8')).toContain('示招商通〔2026〕10号');
+    expect(readFileSync(join(out, '2026-10', 'index.html'), 'utf8')).toContain('草稿');
+  });
+
   it('keeps every contact number of the sample out of the public build', () => {
+    const publicOut = `${out}-public`;
     const phones = new Set<string>();
     for (const p of truth.periods) for (const r of p.returns) { phones.add(r.reporterPhone); for (const row of r.rows) phones.add(row.phone); }
     const leaders = new Set<string>();
     for (const p of truth.periods) for (const r of p.returns) for (const row of r.rows) leaders.add(row.leader);
     const files: string[] = [];
     const walk = (d: string) => { for (const f of readdirSync(d)) { const a = join(d, f); if (statSync(a).isDirectory()) walk(a); else files.push(a); } };
-    walk(out);
+    walk(publicOut);
+    expect(files.some((f) => f.includes('2026-09')), 'the public build was made by the test above').toBe(true);
     // An .xlsx is a zip of deflated XML: its bytes never contain a cell's text, so workbooks are read
     // cell by cell (test/helpers/xlsx-scan.ts; test/xlsx-scan.test.ts shows that scan finds a planted phone).
     const workbooks = files.filter((f) => f.endsWith('.xlsx'));

@@ -112,4 +112,18 @@ describe('npm run issue', () => {
     expect(kinds).toContain('record-without-returns');
     writeFileSync(join(data, 'issued/2026-03.json'), text);
   });
+
+  it('a second record of a month blocks issuing it again until one is removed; another month’s broken record does not', () => {
+    const text = readFileSync(join(data, 'issued/2026-03.json'), 'utf8');
+    writeFileSync(join(data, 'issued/2026-03 副本.json'), text);
+    const r = runIssue(['2026-03', '--revise', '--reason', '再次更正', '--data', data]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('2026-03 有 2 份签发记录');
+    rmSync(join(data, 'issued/2026-03 副本.json'));
+    // 2025-12.json (a record without returns, left by the test above) mentions 2026-03 nowhere
+    // that matters: April is issued as usual.
+    writeFileSync(join(data, 'issued/2025-11.json'), '{ "format": "tongbao-issued/1", "period": "2026-04" '); // truncated
+    const april = runIssue(['2026-04', '--number', '平招商通〔2026〕6号', '--date', '2026-05-08', '--data', data]);
+    expect(april.code, april.stderr).toBe(0);
+  });
 });

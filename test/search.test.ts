@@ -42,7 +42,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the project list in Chromium', () => {
       const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(String(e)));
-      await page.goto(`${server.url}2026-10/projects/`);
+      await page.goto(`${server.url}2026-09/projects/`);
       const total = await page.locator('#ledger tbody tr').count();
       expect(total).toBeGreaterThan(50);
       await page.locator('#q').pressSequentially('青山县', { delay: 20 });

@@ -27,7 +27,7 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe('permalinks with siteUrl', () => {
   it('gives each page its absolute address in og:url, canonical, the copy field and the QR code', () => {
-    for (const path of ['2026-10', '2026-10/units/A02', '2025-03/units/C01', '2026-10/projects']) {
+    for (const path of ['2026-09', '2026-09/units/A02', '2025-03/units/C01', '2026-09/projects']) {
       const html = page(path);
       const url = `${SITE}${path}/`;
       expect(meta(html, 'property="og:url"'), path).toBe(url);
@@ -44,20 +44,20 @@ describe('permalinks with siteUrl', () => {
 
   it('shares the latest period’s page from the home page, which moves on next month', () => {
     const home = page('');
-    expect(meta(home, 'property="og:url"')).toBe(`${SITE}2026-10/`);
+    expect(meta(home, 'property="og:url"')).toBe(`${SITE}2026-09/`);
     expect(home).toContain('本期固定链接');
   });
 
   it('describes pages by their key figures for link previews', () => {
-    const bulletin = page('2026-10');
-    const summary = JSON.parse(readFileSync(join(out, 'data', '2026-10', 'summary.json'), 'utf8'));
+    const bulletin = page('2026-09');
+    const summary = JSON.parse(readFileSync(join(out, 'data', '2026-09', 'summary.json'), 'utf8'));
     const funds = (summary.totals.fundsInPlace / 1e4).toFixed(1);
     const description = meta(bulletin, 'name="description"')!;
     expect(description).toContain(`到位资金${funds}亿元，完成年度目标${(summary.totals.fundsCompletion * 100).toFixed(1)}%`);
     expect(meta(bulletin, 'property="og:description"')).toBe(description);
-    expect(meta(bulletin, 'property="og:title"')).toBe('关于2026年1-10月全市招商引资工作情况的通报');
+    expect(meta(bulletin, 'property="og:title"')).toBe('关于2026年1-9月全市招商引资工作情况的通报');
     const unit = summary.units.find((u: { code: string }) => u.code === 'A02');
-    expect(meta(page('2026-10/units/A02'), 'name="description"')).toContain(`${unit.name}2026年1-10月到位资金${(unit.fundsInPlace / 1e4).toFixed(1)}亿元`);
-    expect(meta(page('2026-10/units/A02'), 'name="description"')).toContain(`第${unit.rank}名`);
+    expect(meta(page('2026-09/units/A02'), 'name="description"')).toContain(`${unit.name}2026年1-9月到位资金${(unit.fundsInPlace / 1e4).toFixed(1)}亿元`);
+    expect(meta(page('2026-09/units/A02'), 'name="description"')).toContain(`第${unit.rank}名`);
   });
 });

@@ -18,12 +18,16 @@ export function recordPath(dir: string, period: string): string {
   return join(dir, RECORDS_DIR, `${period}.json`);
 }
 
-/** Every valid record by period, and an issue for each record that cannot be used. */
-export function loadRecords(dir: string): { records: Map<string, IssueRecord>; issues: Issue[] } {
+/**
+ * Every valid record by period, an issue for each record that cannot be used, and by period the
+ * issue that keeps it from being issued again blindly (a broken or duplicated record of that month).
+ */
+export function loadRecords(dir: string): { records: Map<string, IssueRecord>; issues: Issue[]; blocked: Map<string, Issue> } {
   const records = new Map<string, IssueRecord>();
   const issues: Issue[] = [];
+  const blocked = new Map<string, Issue>();
   const folder = join(dir, RECORDS_DIR);
-  if (!existsSync(folder)) return { records, issues };
+  if (!existsSync(folder)) return { records, issues, blocked };
   const byPeriod = new Map<string, string[]>();
   for (const name of readdirSync(folder).sort(cmp)) {
     if (name.startsWith('.') || !name.endsWith('.json')) continue;
@@ -32,11 +36,13 @@ export function loadRecords(dir: string): { records: Map<string, IssueRecord>; i
     let text: string;
     try { text = readFileSync(join(folder, name), 'utf8'); } catch (e) {
       issues.push(issue({ kind: 'bad-record', message: `签发记录无法读取（${(e as NodeJS.ErrnoException).code ?? String(e)}），该月按草稿生成`, at: { file } }));
+      if (named) blocked.set(named, issues.at(-1)!);
       continue;
     }
     const parsed = parseRecord(text, named);
     if (!parsed.ok) {
       issues.push(issue({ kind: 'bad-record', message: `签发记录${parsed.reason}；该月按草稿生成，请从备份恢复或重新签发`, at: { file } }));
+      if (named) blocked.set(named, issues.at(-1)!);
       continue;
     }
     const p = parsed.record.period;
@@ -47,8 +53,9 @@ export function loadRecords(dir: string): { records: Map<string, IssueRecord>; i
     if (files.length < 2) continue;
     records.delete(p);
     issues.push(issue({ kind: 'duplicate-record', message: `${p} 有 ${files.length} 份签发记录（${files.join('、')}），无法确定哪一份有效；该月按草稿生成，请删除多余的记录`, at: { file: files[1]! } }));
+    blocked.set(p, issues.at(-1)!);
   }
-  return { records, issues };
+  return { records, issues, blocked };
 }
 
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');

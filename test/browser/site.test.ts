@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runBuild } from '../helpers/cli.ts';
+import { runBuild, runIssue } from '../helpers/cli.ts';
 import { serve } from '../helpers/static-server.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -114,7 +114,8 @@ describe.skipIf(!existsSync(CHROMIUM))(`the sample site in Chromium, published u
   let phone: BrowserContext;
 
   beforeAll(async () => {
-    const r = runBuild(['--out', out, '--base', BASE, '--quiet']);
+    // The internal build, as the clerk previews it: the issued months and the latest, still a draft.
+    const r = runBuild(['--out', out, '--base', BASE, '--quiet', '--audience', 'internal']);
     if (r.code !== 0) throw new Error(`build failed: ${r.stderr}`);
     server = await serve(out, BASE);
     const { chromium } = await import('playwright-core');
@@ -188,6 +189,25 @@ describe.skipIf(!existsSync(CHROMIUM))(`the sample site in Chromium, published u
     await page.close();
   });
 
+  it('marks the latest month a draft on screen and in print, and an issued month with its 文号 and date', async () => {
+    const { page, problems } = await open(phone, `${LATEST}/`);
+    expect(await page.locator('.draft-mark').innerText()).toContain('草稿');
+    expect(await page.locator('.draft-watermark').isVisible()).toBe(false);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.draft-watermark').isVisible()).toBe(true);
+    expect(await page.locator('.draft-watermark').innerText()).toBe('草稿');
+    expect(problems).toEqual([]);
+    await page.close();
+    const issued = await open(phone, '2026-09/');
+    expect(await issued.page.locator('.draft-mark').count()).toBe(0);
+    expect(await issued.page.locator('.red-head').innerText()).toContain('示招商通〔2026〕10号');
+    expect(await issued.page.locator('main').innerText()).toContain('2026年10月9日');
+    await issued.page.close();
+    const home = await open(phone, '');
+    expect(await home.page.locator('main').innerText()).toMatch(/2026年1-10月[\s\S]*草稿/);
+    await home.page.close();
+  });
+
   it('links a unit to its peers, its rank over the months and its page in other months', async () => {
     const { page } = await open(phone, `${LATEST}/units/A02/`);
     expect(await page.locator('h1').innerText()).toContain('东山县');
@@ -254,6 +274,10 @@ describe.skipIf(!existsSync(CHROMIUM))('a minimal city in Chromium, published un
     put('units.csv', '编码,名称,分组\n甲01,"甲县<b>&",县区\nA02,乙县,县区\nZ1,一个很长很长很长很长很长的单位名称开发区管委会,开发区\n');
     put('returns/2026-03/甲县<b>&.csv', '项目名称,投资方,项目阶段,总投资（万元）,合同引资额（万元）,累计到位资金（万元）,用地面积（亩）\n"<img src=x onerror=alert(1)>项目",某公司,签约,20000,15000,3000,50\n二号项目,某公司,开工,500,400,100,\n');
     put('returns/2026-03/乙县.csv', '项目名称,投资方,项目阶段,总投资（万元）,合同引资额（万元）,累计到位资金（万元）\n乙项目,乙公司,投产,30000,20000,8000\n');
+    // Issued, then 乙县 resubmits: the page keeps the issued figures and shows the 发布后更正 box.
+    const issued = runIssue(['2026-03', '--number', '甲招商通〔2026〕3号', '--date', '2026-04-08', '--data', data]);
+    if (issued.code !== 0) throw new Error(`issue failed: ${issued.stderr}`);
+    put('returns/2026-03/乙县.csv', '项目名称,投资方,项目阶段,总投资（万元）,合同引资额（万元）,累计到位资金（万元）\n乙项目,乙公司,投产,30000,20000,9500\n');
     const r = runBuild(['--data', data, '--out', out, '--base', base, '--quiet']);
     if (r.code !== 0) throw new Error(`build failed: ${r.stderr}`);
     server = await serve(out, base);
@@ -274,7 +298,7 @@ describe.skipIf(!existsSync(CHROMIUM))('a minimal city in Chromium, published un
 
   it('opens them at 390 px with no errors, no injected script and no sideways scroll', async () => {
     const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, userAgent: WECHAT_UA });
-    for (const path of ['', '2026-03/', '2026-03/units/xe794b23031/', '2026-03/units/Z1/', '2026-03/projects/']) {
+    for (const path of ['', '2026-03/', '2026-03/units/xe794b23031/', '2026-03/units/Z1/', '2026-03/projects/', '2026-03/quality/']) {
       const { page, problems } = await openPage(ctx, server.url, path);
       expect(problems, path).toEqual([]);
       expect(await overflowOf(page), path).toEqual({ page: 0, body: 0, wide: [] });
@@ -282,7 +306,14 @@ describe.skipIf(!existsSync(CHROMIUM))('a minimal city in Chromium, published un
         expect(await page.locator('h1').innerText()).toBe('关于2026年1-3月全市招商引资工作情况的通报');
         expect(await page.locator('table.ranking th[scope="row"] a').allInnerTexts()).toEqual(expect.arrayContaining(['甲县<b>&']));
         expect(await page.locator('.bulletin-text').innerText()).toContain('没有年度到位资金目标');
+        // The 发布后更正 box: each changed figure as unit, indicator, issued and current value, file.
+        const box = page.locator('#revisions');
+        expect(await box.isVisible()).toBe(true);
+        const rows = await box.locator('table tbody tr').allInnerTexts();
+        expect(rows.find((t) => t.startsWith('乙县'))).toMatch(/^乙县\s+到位资金\s+8000万元\s+9500万元\s+乙县\.csv$/);
+        await page.screenshot({ path: join(SHOTS, 'phone-revisions.png'), fullPage: true });
       }
+      if (path === '2026-03/quality/') expect(await page.locator('main').innerText()).toContain('发布后更正');
       await page.close();
     }
     await ctx.close();
