@@ -91,7 +91,8 @@ describe('npm run build', () => {
     expect(cells.some((c) => c.f)).toBe(false);
     expect(cells.find((c) => String(c.v).startsWith('=HYPERLINK'))?.t).toBe('s');
     const ranking = XLSX.read(readFileSync(join(tmp, 'public/data/2026-04/rankings.xlsx')), { type: 'buffer' });
-    expect(ranking.SheetNames).toEqual(['县区', '开发区', '市直部门']);
+    expect(ranking.SheetNames).toEqual(['排名']);
+    expect(ranking.Sheets['排名']!['A1'].v).toBe('2026年1-4月各单位招商引资排名');
   });
 
   it('--base /sub/path/ prefixes every internal link', () => {

@@ -13,7 +13,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PeriodModel, SiteModel } from '../lib/model/site-model.ts';
 import { ledgerTable, toCsv } from '../lib/outputs/ledger-table.ts';
-import { rankingTable } from '../lib/outputs/ranking-table.ts';
+import { rankingTable, rankingTitle } from '../lib/outputs/ranking-table.ts';
 import { summary } from '../lib/outputs/summary.ts';
 import { toXlsx } from '../lib/outputs/xlsx.ts';
 import { sourceFingerprint } from './cache.ts';
@@ -36,7 +36,7 @@ function periodFiles(p: PeriodModel, model: SiteModel): Record<(typeof FILES)[nu
     'summary.json': JSON.stringify(summary(p), null, 2) + '\n',
     'projects.csv': toCsv(ledger),
     'projects.xlsx': toXlsx([{ name: '项目台账', rows: ledger }]),
-    'rankings.xlsx': toXlsx(rankingTable(p, model.groups)),
+    'rankings.xlsx': toXlsx(rankingTable(p, model.groups, rankingTitle(p, model))),
   };
 }
 

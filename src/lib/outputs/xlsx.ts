@@ -1,27 +1,112 @@
 /**
  * Writes tables as .xlsx with SheetJS: text cells are typed as text (never formulas), numbers as
  * numbers, and no timestamps are written, so the same table gives the same bytes.
+ *
+ * A sheet may be laid out for forwarding: a title row across the table, header rows frozen and
+ * repeated on every printed page, number formats per column (0.0% for rates), column widths that
+ * fit the widest cell, and A4 landscape, one page wide. SheetJS CE writes titles, merges, number
+ * formats, widths and print titles itself; the frozen pane and the page setup it cannot write are
+ * put into the sheet XML afterwards, through SheetJS's own zip container (patchParts), as the
+ * templates' drop-down lists are (outputs/template.ts).
  */
 import * as XLSX from 'xlsx';
 import type { TableCell } from './ledger-table.ts';
 
-export function toXlsx(sheets: readonly { name: string; rows: readonly (readonly TableCell[])[] }[]): Uint8Array {
+export interface SheetSpec {
+  name: string;
+  rows: readonly (readonly TableCell[])[];
+  /** A title row above the table, merged across it (e.g. “2026年1-4月各单位招商引资排名”). */
+  title?: string;
+  /** How many of `rows` are header rows (frozen and printed on every page); 1 by default. */
+  headerRows?: number;
+  /** Number format per column for numeric cells, e.g. '0.0%' or '#,##0'. */
+  formats?: readonly (string | null)[];
+  /** Print on A4 landscape, one page wide. */
+  landscape?: boolean;
+}
+
+/** Display width of a text in Excel's character units: a CJK character counts two. */
+export function textWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  return w;
+}
+
+function shown(v: TableCell, format: string | null | undefined): string {
+  if (v === null) return '';
+  if (typeof v !== 'number') return v;
+  if (format?.includes('%')) return `+${Math.round(v * 1000) / 10}%`;
+  return format?.includes(',') ? v.toLocaleString('en-US') : String(v);
+}
+
+export function toXlsx(sheets: readonly SheetSpec[]): Uint8Array {
   const wb = XLSX.utils.book_new();
-  for (const s of sheets) {
+  const names: { Name: string; Sheet: number; Ref: string }[] = [];
+  const layout: { part: string; freezeAt: number; landscape: boolean }[] = [];
+  sheets.forEach((s, index) => {
     const ws: XLSX.WorkSheet = {};
-    let maxC = 0;
+    const offset = s.title ? 1 : 0;
+    const headerRows = s.headerRows ?? 1;
+    let maxC = Math.max(0, ...s.rows.map((r) => r.length - 1));
+    const widths: number[] = [];
     s.rows.forEach((row, r) => {
       row.forEach((v, c) => {
         if (v === null) return;
-        ws[XLSX.utils.encode_cell({ r, c })] = typeof v === 'number' ? { t: 'n', v } : { t: 's', v: String(v) };
-        maxC = Math.max(maxC, c);
+        const format = r >= headerRows ? s.formats?.[c] : null;
+        ws[XLSX.utils.encode_cell({ r: r + offset, c })] = typeof v === 'number' ? { t: 'n', v, ...(format ? { z: format } : {}) } : { t: 's', v: String(v) };
+        widths[c] = Math.max(widths[c] ?? 0, textWidth(shown(v, format)));
       });
     });
-    ws['!ref'] = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: Math.max(0, s.rows.length - 1), c: maxC } });
-    ws['!cols'] = (s.rows[0] ?? []).map((h) => ({ wch: Math.min(40, Math.max(8, String(h ?? '').length * 2 + 2)) }));
-    XLSX.utils.book_append_sheet(wb, ws, s.name.slice(0, 31));
-  }
-  wb.Props = { Title: sheets[0]?.name ?? '', Author: 'tongbao', CreatedDate: new Date(Date.UTC(2000, 0, 1)) };
+    if (s.title) {
+      ws['A1'] = { t: 's', v: s.title };
+      ws['!merges'] = [{ s: { r: 0, c: 0 }, e: { r: 0, c: maxC } }];
+      ws['!rows'] = [{ hpt: 28 }];
+    }
+    maxC = Math.max(maxC, 0);
+    ws['!ref'] = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: Math.max(0, s.rows.length - 1 + offset), c: maxC } });
+    ws['!cols'] = Array.from({ length: maxC + 1 }, (_, c) => ({ wch: Math.min(40, Math.max(6, (widths[c] ?? 0) + 2)) }));
+    const name = s.name.slice(0, 31);
+    XLSX.utils.book_append_sheet(wb, ws, name);
+    if (s.title || s.landscape || s.headerRows !== undefined) {
+      const through = offset + headerRows;
+      names.push({ Name: '_xlnm.Print_Titles', Sheet: index, Ref: `'${name.replace(/'/g, "''")}'!$1:$${through}` });
+      ws['!margins'] = { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 };
+      layout.push({ part: `xl/worksheets/sheet${index + 1}.xml`, freezeAt: through, landscape: s.landscape === true });
+    }
+  });
+  if (names.length > 0) wb.Workbook = { Names: names };
+  wb.Props = { Title: sheets[0]?.title ?? sheets[0]?.name ?? '', Author: 'tongbao', CreatedDate: new Date(Date.UTC(2000, 0, 1)) };
   const out = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
-  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+  const bytes = new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+  if (layout.length === 0) return bytes;
+  return patchParts(bytes, (part, xml) => {
+    const l = layout.find((x) => part.endsWith(x.part));
+    return l ? printLayout(xml, l.freezeAt, l.landscape) : xml;
+  });
+}
+
+/** Freezes the rows above `freezeAt + 1` and sets A4 (landscape), fit to one page wide. */
+function printLayout(xml: string, freezeAt: number, landscape: boolean): string {
+  const pane = `<sheetView workbookViewId="0"><pane ySplit="${freezeAt}" topLeftCell="A${freezeAt + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${freezeAt + 1}" sqref="A${freezeAt + 1}"/></sheetView>`;
+  let out = xml.replace(/<sheetView workbookViewId="0"\s*\/>/, pane);
+  // sheetPr comes first in a worksheet; fitToPage makes fitToWidth/fitToHeight apply.
+  out = out.replace(/(<worksheet\b[^>]*>)/, '$1<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
+  const setup = `<pageSetup paperSize="9" orientation="${landscape ? 'landscape' : 'portrait'}" fitToWidth="1" fitToHeight="0"/>`;
+  return /<pageMargins\b[^>]*\/>/.test(out) ? out.replace(/(<pageMargins\b[^>]*\/>)/, `$1${setup}`) : out.replace('</worksheet>', `${setup}</worksheet>`);
+}
+
+type Zip = { FullPaths: string[]; FileIndex: { content: Uint8Array }[] };
+const CFB = (XLSX as unknown as { CFB: { read(b: Uint8Array, o: object): Zip; write(z: Zip, o: object): Buffer; utils: { cfb_add(z: Zip, p: string, c: Uint8Array): void } } }).CFB;
+
+/** Rewrites the XML parts of an .xlsx that `edit` changes; the rest of the zip is kept. */
+export function patchParts(xlsx: Uint8Array, edit: (part: string, xml: string) => string): Uint8Array {
+  const zip = CFB.read(xlsx, { type: 'buffer' });
+  zip.FullPaths.forEach((path, i) => {
+    if (!path.endsWith('.xml')) return;
+    const part = path.replace(/^Root Entry\//, '');
+    const xml = new TextDecoder().decode(zip.FileIndex[i]!.content);
+    const next = edit(part, xml);
+    if (next !== xml) CFB.utils.cfb_add(zip, `/${part}`, new TextEncoder().encode(next));
+  });
+  return new Uint8Array(CFB.write(zip, { type: 'buffer', fileType: 'zip', compression: true }));
 }
