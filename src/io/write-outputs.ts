@@ -31,7 +31,7 @@ function codeFingerprint(): string {
 }
 
 function periodFiles(p: PeriodModel, model: SiteModel): Record<(typeof FILES)[number], string | Uint8Array> {
-  const ledger = ledgerTable(p.projects, model.units, model.audience);
+  const ledger = ledgerTable(p.projects, model.units, model.audience, p.issues);
   return {
     'summary.json': JSON.stringify(summary(p), null, 2) + '\n',
     'projects.csv': toCsv(ledger),

@@ -4,6 +4,7 @@
  * opens as written without running anything typed into a cell.
  */
 import { describe, expect, it } from 'vitest';
+import { issue } from '../../src/lib/model/issues.ts';
 import { ledgerTable, neutralise, toCsv } from '../../src/lib/outputs/ledger-table.ts';
 import type { Project, Unit } from '../../src/lib/model/types.ts';
 import { project } from '../helpers/project.ts';
@@ -30,8 +31,27 @@ describe('ledgerTable', () => {
       所属产业链: '新能源', 产业链环节: '电芯制造', 项目类型: '新建', 项目阶段: '开工', '总投资（万元）': 50000, '合同引资额（万元）': 30000,
       '累计到位资金（万元）': 12000, '本月到位资金（万元）': 800, '实际到位外资（万美元）': 120, '用地面积（亩）': 85,
       签约日期: '2026-01-05', 开工日期: '2026-02-10', 投产日期: '2027-06-30', 备注: '重点项目',
-      来源文件: 'returns/2026-04/平原县.xlsx', 工作表: '台账', 行号: 7,
+      来源文件: 'returns/2026-04/平原县.xlsx', 工作表: '台账', 行号: 7, 是否计入: '是', 计入说明: null,
     });
+  });
+
+  it('says per row whether it is counted, and why not or with what reservation', () => {
+    const at = { file: full.source.file, sheet: '台账', row: 8 };
+    const rows = [
+      full,
+      project({ ...full, name: '储备项目', stage: '在谈', source: { ...full.source, row: 8 } }),
+      project({ ...full, name: '金额有误', fundsInPlace: null, invalid: ['fundsInPlace'], source: { ...full.source, row: 9 } }),
+    ];
+    const found = [
+      issue({ kind: 'cross-unit-duplicate', message: '与东山县“电池项目”重复', at }),
+      issue({ kind: 'cross-unit-duplicate', message: '另一文件同一行号', at: { ...at, file: 'returns/2026-04/东山县.xlsx' } }),
+    ];
+    const t = ledgerTable(rows, units, 'public', found);
+    expect([1, 2, 3].map((r) => [byHeader(t, r)['是否计入'], byHeader(t, r)['计入说明']])).toEqual([
+      ['是', null],
+      ['否', '项目阶段为“在谈”，作为储备项目单列，不计入项目个数和金额；与东山县“电池项目”重复'],
+      ['是', '累计到位资金（万元）无法识别，按空值计'],
+    ]);
   });
 
   it('leaves the internal columns out of a public build and puts them last in an internal one', () => {
