@@ -166,6 +166,18 @@ describe('npm run build on the sample data', () => {
     for (const f of a) expect(readFileSync(join(again, f)).equals(readFileSync(join(out, f))), f).toBe(true);
   });
 
+  it('sends each unit with problems its 退回修改 workbook, linked from the quality and unit pages, and lists 催报', () => {
+    const dir = join(out, 'data', '2026-10', 'feedback');
+    // 东山县 (funds above contract), 示例经开区 (date after the period), 综合保税区 (did not report).
+    expect(readdirSync(dir)).toEqual(expect.arrayContaining(['A02.xlsx', 'B01.xlsx', 'B04.xlsx']));
+    const cells = workbookTexts(readFileSync(join(dir, 'A02.xlsx'))).map((c) => c.text);
+    expect(cells).toEqual(expect.arrayContaining(['东山县2026年1-10月招商引资台账退回修改清单', '盛川电商产业园项目', '14160']));
+    const quality = readFileSync(join(out, '2026-10', 'quality', 'index.html'), 'utf8');
+    expect(quality).toContain('data/2026-10/feedback/A02.xlsx');
+    expect(quality).toMatch(/催报（1个单位）[\s\S]*综合保税区/);
+    expect(readFileSync(join(out, '2026-10', 'units', 'A02', 'index.html'), 'utf8')).toContain('data/2026-10/feedback/A02.xlsx');
+  });
+
   it('publishes the issued months only, each with its 文号 and date and with no change since it was issued', () => {
     const publicOut = `${out}-public`;
     const said = execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/build.ts', '--data', 'data', '--out', publicOut, '--quiet'], {

@@ -2,13 +2,13 @@
  * The output end of the build: summary.json and downloads per period, written after Astro has
  * rendered the pages into the same folder.
  *
- * A month's four files depend only on that month's PeriodModel, the units, the groups and the
+ * A month's files (four, plus a feedback workbook per unit with problems) depend only on that month's PeriodModel, the units, the groups and the
  * audience, and on the code that writes them. They are kept under
  * `.cache/outputs/<hash of --out>/<period>/` with that key, so a rebuild after a correction writes
  * the corrected month only and copies the others (XLSX compression is most of the cost).
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PeriodModel, SiteModel } from '../lib/model/site-model.ts';
@@ -16,10 +16,13 @@ import { ledgerTable, toCsv } from '../lib/outputs/ledger-table.ts';
 import { rankingTable, rankingTitle } from '../lib/outputs/ranking-table.ts';
 import { summary } from '../lib/outputs/summary.ts';
 import { toXlsx } from '../lib/outputs/xlsx.ts';
+import { feedbackList } from '../lib/views/feedback.ts';
+import { feedbackWorkbook } from '../lib/outputs/feedback.ts';
 import { sourceFingerprint } from './cache.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const FILES = ['summary.json', 'projects.csv', 'projects.xlsx', 'rankings.xlsx'] as const;
+/** Written for every period; a period's feedback/<code>.xlsx files come on top (views/feedback.ts). */
+const MANIFEST = 'files.json';
 
 /** The code that shapes the files: an edit to any of it invalidates the cached months. */
 let codePrint: string | null = null;
@@ -30,14 +33,35 @@ function codeFingerprint(): string {
   return codePrint;
 }
 
-function periodFiles(p: PeriodModel, model: SiteModel): Record<(typeof FILES)[number], string | Uint8Array> {
+function periodFiles(p: PeriodModel, model: SiteModel): Map<string, string | Uint8Array> {
   const ledger = ledgerTable(p.projects, model.units, model.audience, p.issues);
-  return {
-    'summary.json': JSON.stringify(summary(p), null, 2) + '\n',
-    'projects.csv': toCsv(ledger),
-    'projects.xlsx': toXlsx([{ name: '项目台账', rows: ledger }]),
-    'rankings.xlsx': toXlsx(rankingTable(p, model.groups, rankingTitle(p, model))),
-  };
+  const files = new Map<string, string | Uint8Array>([
+    ['summary.json', JSON.stringify(summary(p), null, 2) + '\n'],
+    ['projects.csv', toCsv(ledger)],
+    ['projects.xlsx', toXlsx([{ name: '项目台账', rows: ledger }])],
+    ['rankings.xlsx', toXlsx(rankingTable(p, model.groups, rankingTitle(p, model)))],
+  ]);
+  for (const f of feedbackList(model, p)) {
+    files.set(f.file, feedbackWorkbook(f));
+  }
+  return files;
+}
+
+/** Writes `files` under `dir`, making sub-folders (feedback/) as needed. */
+function writeAll(dir: string, files: ReadonlyMap<string, string | Uint8Array>): void {
+  for (const [name, content] of files) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), content);
+  }
+}
+
+/** The files of a cached entry, or null when it is incomplete. */
+function cachedFiles(entry: string): string[] | null {
+  try {
+    const names = JSON.parse(readFileSync(join(entry, MANIFEST), 'utf8')) as unknown;
+    if (!Array.isArray(names) || !names.every((n) => typeof n === 'string' && existsSync(join(entry, n)))) return null;
+    return names as string[];
+  } catch { return null; }
 }
 
 export interface WriteOptions {
@@ -67,28 +91,33 @@ export function writeDataFiles(model: SiteModel, outDir: string, opts: WriteOpti
   for (const p of model.periods) {
     const dir = join(outDir, 'data', p.period);
     mkdirSync(dir, { recursive: true });
+    // A unit whose problems were fixed has no feedback any more: never leave last build's file.
+    rmSync(join(dir, 'feedback'), { recursive: true, force: true });
     const key = cache ? createHash('sha256').update(shared).update(JSON.stringify(p)).digest('hex').slice(0, 32) : '';
     const entry = cache ? join(cache, p.period, key) : '';
     if (cache) kept.add(join(p.period, key));
-    if (cache && !opts.fresh && FILES.every((f) => existsSync(join(entry, f)))) {
+    const names = cache && !opts.fresh ? cachedFiles(entry) : null;
+    if (names) {
       try {
-        for (const f of FILES) copyFileSync(join(entry, f), join(dir, f));
+        for (const f of names) {
+          mkdirSync(dirname(join(dir, f)), { recursive: true });
+          copyFileSync(join(entry, f), join(dir, f));
+        }
         reused++;
-        written.push(...FILES.map((f) => `data/${p.period}/${f}`));
+        written.push(...names.map((f) => `data/${p.period}/${f}`));
         continue;
       } catch { /* a damaged entry: write afresh below */ }
     }
     const files = periodFiles(p, model);
-    for (const f of FILES) {
-      writeFileSync(join(dir, f), files[f]);
-      written.push(`data/${p.period}/${f}`);
-    }
+    writeAll(dir, files);
+    written.push(...[...files.keys()].map((f) => `data/${p.period}/${f}`));
     if (cache) {
       try {
         const tmp = `${entry}.tmp-${process.pid}`;
         rmSync(tmp, { recursive: true, force: true });
         mkdirSync(tmp, { recursive: true });
-        for (const f of FILES) writeFileSync(join(tmp, f), files[f]);
+        writeAll(tmp, files);
+        writeFileSync(join(tmp, MANIFEST), JSON.stringify([...files.keys()]));
         rmSync(entry, { recursive: true, force: true });
         renameSync(tmp, entry); // atomic: an entry is complete or absent
       } catch { /* the cache is an optimisation; never fail the build over it */ }

@@ -15,8 +15,14 @@ import { issue, type IssueKind } from '../model/issues.ts';
 export interface ColumnLocator { (p: Project, field: string): string | null }
 
 /** An issue about a project's row, at the cell of the field concerned (or the name's cell). */
-function make(p: Project, kind: IssueKind, message: string, cell: string | null = null): Issue {
-  return issue({ kind, message, at: { file: p.source.file, sheet: p.source.sheet, row: p.source.row, cell: cell ?? p.source.cell ?? null }, unit: p.unit, project: p });
+function make(p: Project, kind: IssueKind, message: string, cell: string | null = null, value: string | null = null): Issue {
+  return issue({ kind, message, at: { file: p.source.file, sheet: p.source.sheet, row: p.source.row, cell: cell ?? p.source.cell ?? null }, unit: p.unit, project: p, value });
+}
+
+/** A field's value as the row holds it after reading, for the feedback's 填报值 column. */
+function valueOf(p: Project, field: keyof Project): string | null {
+  const v = p[field];
+  return typeof v === 'number' ? amountText(v) : typeof v === 'string' ? v : null;
 }
 
 /** The cell held something unusable, already reported by the reader: one bad cell, one issue. */
@@ -52,29 +58,29 @@ export function checkProjects(input: PeriodCheckInput): Issue[] {
   const periodEndMonth = period;
 
   for (const p of projects) {
-    if (p.stage === null) issues.push(make(p, 'missing-stage', '没有填写项目阶段，按已签约项目计', cellOf(p, 'stage')));
+    if (p.stage === null) issues.push(make(p, 'missing-stage', '没有填写项目阶段，按已签约项目计', cellOf(p, 'stage'), valueOf(p, 'stage')));
     if (p.stage !== '在谈' && p.fundsInPlace === null && p.stage !== null && !isInvalid(p, 'fundsInPlace')) {
-      issues.push(make(p, 'missing-funds', '没有填写累计到位资金，按0计', cellOf(p, 'fundsInPlace')));
+      issues.push(make(p, 'missing-funds', '没有填写累计到位资金，按0计', cellOf(p, 'fundsInPlace'), valueOf(p, 'fundsInPlace')));
     }
     if (p.stage === '在谈' && (p.fundsInPlace ?? 0) > 0) {
-      issues.push(make(p, 'reserve-with-funds', `在谈项目填报了到位资金${fmt(p.fundsInPlace!)}万元；在谈项目不计入到位资金，请核实项目阶段`, cellOf(p, 'fundsInPlace')));
+      issues.push(make(p, 'reserve-with-funds', `在谈项目填报了到位资金${fmt(p.fundsInPlace!)}万元；在谈项目不计入到位资金，请核实项目阶段`, cellOf(p, 'fundsInPlace'), valueOf(p, 'fundsInPlace')));
     }
     if (p.fundsInPlace !== null && p.contractAmount !== null && p.contractAmount > 0 && p.fundsInPlace >= p.contractAmount * 1000 && p.fundsInPlace >= t.minJumpAmount) {
-      issues.push(make(p, 'unit-slip', `累计到位资金${fmt(p.fundsInPlace)}万元是合同引资额${fmt(p.contractAmount)}万元的${Math.round(p.fundsInPlace / p.contractAmount)}倍，疑似把“元”填进了“万元”列`, cellOf(p, 'fundsInPlace')));
+      issues.push(make(p, 'unit-slip', `累计到位资金${fmt(p.fundsInPlace)}万元是合同引资额${fmt(p.contractAmount)}万元的${Math.round(p.fundsInPlace / p.contractAmount)}倍，疑似把“元”填进了“万元”列`, cellOf(p, 'fundsInPlace'), valueOf(p, 'fundsInPlace')));
     } else if (p.fundsInPlace !== null && p.contractAmount !== null && p.fundsInPlace > p.contractAmount + 1e-6) {
-      issues.push(make(p, 'funds-above-contract', `累计到位资金${fmt(p.fundsInPlace)}万元超过合同引资额${fmt(p.contractAmount)}万元，请核实`, cellOf(p, 'fundsInPlace')));
+      issues.push(make(p, 'funds-above-contract', `累计到位资金${fmt(p.fundsInPlace)}万元超过合同引资额${fmt(p.contractAmount)}万元，请核实`, cellOf(p, 'fundsInPlace'), valueOf(p, 'fundsInPlace')));
     }
     if (p.contractAmount !== null && p.totalInvestment !== null && p.contractAmount > p.totalInvestment + 1e-6) {
-      issues.push(make(p, 'contract-above-total', `合同引资额${fmt(p.contractAmount)}万元超过总投资${fmt(p.totalInvestment)}万元，请核实`, cellOf(p, 'contractAmount')));
+      issues.push(make(p, 'contract-above-total', `合同引资额${fmt(p.contractAmount)}万元超过总投资${fmt(p.totalInvestment)}万元，请核实`, cellOf(p, 'contractAmount'), valueOf(p, 'contractAmount')));
     }
     for (const [field, label] of [['signDate', '签约日期'], ['startDate', '开工日期'], ['productionDate', '投产日期']] as const) {
       const d = p[field];
       if (d && (d.length === 7 ? d > periodEndMonth : d > periodEnd)) {
-        issues.push(make(p, 'date-after-period', `${label}${d}晚于本期截止（${periodEndMonth}月底），请核实`, cellOf(p, field)));
+        issues.push(make(p, 'date-after-period', `${label}${d}晚于本期截止（${periodEndMonth}月底），请核实`, cellOf(p, field), valueOf(p, field)));
       }
     }
     if (p.signDate && p.startDate && p.startDate.length === 10 && p.signDate.length === 10 && p.startDate < p.signDate) {
-      issues.push(make(p, 'date-order', `开工日期${p.startDate}早于签约日期${p.signDate}`, cellOf(p, 'startDate')));
+      issues.push(make(p, 'date-order', `开工日期${p.startDate}早于签约日期${p.signDate}`, cellOf(p, 'startDate'), valueOf(p, 'startDate')));
     }
   }
 
@@ -124,14 +130,14 @@ export function checkProjects(input: PeriodCheckInput): Issue[] {
       const now = p.fundsInPlace ?? 0;
       const then = before.fundsInPlace ?? 0;
       if (!comparable) { /* reported by the reader */ } else if (now + 1e-6 < then) {
-        issues.push(make(p, 'funds-decrease', `累计到位资金${fmt(now)}万元低于上月的${fmt(then)}万元；累计数不应减少，请核实`, cellOf(p, 'fundsInPlace')));
+        issues.push(make(p, 'funds-decrease', `累计到位资金${fmt(now)}万元低于上月的${fmt(then)}万元；累计数不应减少，请核实`, cellOf(p, 'fundsInPlace'), valueOf(p, 'fundsInPlace')));
       } else if (then > 0 && now >= then * t.unitSlipFactor && now >= t.minJumpAmount) {
-        issues.push(make(p, 'unit-slip', `累计到位资金由上月${fmt(then)}万元变为${fmt(now)}万元（约${Math.round(now / then)}倍），疑似把“元”填进了“万元”列`, cellOf(p, 'fundsInPlace')));
+        issues.push(make(p, 'unit-slip', `累计到位资金由上月${fmt(then)}万元变为${fmt(now)}万元（约${Math.round(now / then)}倍），疑似把“元”填进了“万元”列`, cellOf(p, 'fundsInPlace'), valueOf(p, 'fundsInPlace')));
       } else if (then > 0 && now >= then * t.jumpFactor && now - then >= t.minJumpAmount) {
-        issues.push(make(p, 'funds-jump', `累计到位资金由上月${fmt(then)}万元增至${fmt(now)}万元（${Math.round(now / then)}倍），增幅异常，请核实`, cellOf(p, 'fundsInPlace')));
+        issues.push(make(p, 'funds-jump', `累计到位资金由上月${fmt(then)}万元增至${fmt(now)}万元（${Math.round(now / then)}倍），增幅异常，请核实`, cellOf(p, 'fundsInPlace'), valueOf(p, 'fundsInPlace')));
       }
       if (p.stage && before.stage && (stageOrder.get(p.stage) ?? 0) < (stageOrder.get(before.stage) ?? 0)) {
-        issues.push(make(p, 'stage-backwards', `项目阶段由上月“${before.stage}”退回“${p.stage}”，请核实`, cellOf(p, 'stage')));
+        issues.push(make(p, 'stage-backwards', `项目阶段由上月“${before.stage}”退回“${p.stage}”，请核实`, cellOf(p, 'stage'), valueOf(p, 'stage')));
       }
     }
   }

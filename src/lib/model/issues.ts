@@ -31,6 +31,8 @@ export interface Issue {
   project: string | null;
   /** The project's 项目编码, where the ledger has one. */
   projectCode?: string | null;
+  /** What the cell held, as read (an issue about one cell): the 退回修改 feedback quotes it. */
+  value?: string | null;
 }
 
 /** Where an issue points: file relative to the data folder, sheet, 1-based row, A1 cell. */
@@ -43,7 +45,7 @@ export interface IssueProject { name: string; code: string | null }
  * The one way to make an issue. Severity comes from the kind; the project is named by its name with
  * its code beside it.
  */
-export function issue(i: { kind: IssueKind; message: string; at?: IssueAt; unit?: string | null; project?: IssueProject | string | null }): Issue {
+export function issue(i: { kind: IssueKind; message: string; at?: IssueAt; unit?: string | null; project?: IssueProject | string | null; value?: string | null }): Issue {
   const at = i.at ?? {};
   const project = typeof i.project === 'string' ? { name: i.project, code: null } : i.project ?? null;
   const out: Issue = {
@@ -52,6 +54,7 @@ export function issue(i: { kind: IssueKind; message: string; at?: IssueAt; unit?
     unit: i.unit ?? null, project: project?.name ?? null,
   };
   if (project?.code) out.projectCode = project.code;
+  if (i.value !== undefined && i.value !== null && i.value !== '') out.value = i.value;
   return out;
 }
 

@@ -121,7 +121,7 @@ export function readLedgerSheet(sheet: RawSheet, ctx: SheetContext): SheetLedger
   const mapped = header.columns.filter((c) => c.field !== 'seq');
 
   const at = (kind: IssueKind, message: string, r: number, c: number | null, about: RowAbout = {}): Issue =>
-    issue({ kind, message, at: { file: ctx.file, sheet: sheet.name, row: r + 1, cell: c === null ? null : a1(r, c) }, unit: about.unit ?? unit?.code ?? null, project: about.project ?? null });
+    issue({ kind, message, at: { file: ctx.file, sheet: sheet.name, row: r + 1, cell: c === null ? null : a1(r, c) }, unit: about.unit ?? unit?.code ?? null, project: about.project ?? null, value: c === null ? null : cellText(sheet.rows[r]?.[c]).slice(0, 200) });
 
   if (sheet.truncated) {
     issues.push(at('too-many-rows', `工作表行数超过上限，只读取了前${sheet.rows.length}行，其余行未读取`, sheet.rows.length - 1, null));

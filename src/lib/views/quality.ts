@@ -10,6 +10,9 @@ import { fileInMonth } from './files.ts';
 import { siteIndex } from './period-index.ts';
 import { severityLabel } from './severity.ts';
 import { missingText } from './submission.ts';
+import { chaseList, type Chase } from './chase.ts';
+import { feedbackList } from './feedback.ts';
+import { paths } from './routes.ts';
 
 export interface KindRow {
   kind: string;
@@ -68,6 +71,10 @@ export interface QualityPage {
   files: FileRow[];
   fileTotals: { files: number; rowsRead: number; projects: number; rejected: number; nonData: number };
   issues: IssueRow[];
+  /** 退回修改 workbooks, one per unit with problems (data/<period>/feedback/<code>.xlsx). */
+  feedback: { code: string; name: string; path: string; errors: number; warnings: number }[];
+  /** 催报: units still missing, with contacts in internal builds, and a text to paste. */
+  chase: Chase | null;
 }
 
 const kindAnchor = (kind: string) => `kind-${kind}`;
@@ -121,5 +128,7 @@ export function qualityPage(model: SiteModel, p: PeriodModel): QualityPage {
       kind: issueLabel(i.kind), message: i.message,
       anchor: firstOfKind.get(i.kind) === n ? kindAnchor(i.kind) : undefined,
     })),
+    feedback: feedbackList(model, p).map((f) => ({ code: f.code, name: f.name, path: paths.data(p.period, f.file), errors: f.errors, warnings: f.warnings })),
+    chase: chaseList(model, p),
   };
 }

@@ -13,6 +13,8 @@ import type { PeriodModel, SiteModel } from '../model/site-model.ts';
 import { STAGES, type GroupResult, type Light, type Project, type UnitResult } from '../model/types.ts';
 import { describeUnit } from './describe.ts';
 import { fileInMonth } from './files.ts';
+import { unitFeedback } from './feedback.ts';
+import { paths } from './routes.ts';
 import { intensitySummary, investmentIntensity, type IntensitySummary } from './intensity.ts';
 import { keyProjects, monthBefore } from './key-projects.ts';
 import { listOf, periodIndex } from './period-index.ts';
@@ -106,6 +108,8 @@ export interface UnitPage {
   peers: Peer[];
   /** This unit's page in the months a page may name (views/periods.ts), latest year first. */
   years: { year: number; months: MonthLink[] }[];
+  /** The unit's 退回修改 workbook (views/feedback.ts), when it has problems to fix. */
+  feedback: string | null;
 }
 
 const orDash = (s: string) => s || '—';
@@ -174,6 +178,7 @@ export function unitPage(model: SiteModel, p: PeriodModel, code: string): UnitPa
       return rows.length === 0 ? [] : [{ stage: stage ?? '未填阶段', rows: rows.map((x) => ledgerRow(x, low)) }];
     }),
     internal: model.audience === 'internal',
+    feedback: (() => { const f = unitFeedback(model, p, u); return f && paths.data(p.period, f.file); })(),
     issues: listOf(index.issuesByUnit, u.code).map((i) => ({
       severity: i.severity, label: severityLabel(i.severity), where: [i.file, i.sheet, i.cell].filter(Boolean).join(' · '), message: i.message,
     })),
