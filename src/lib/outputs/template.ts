@@ -12,6 +12,7 @@ import type { SiteConfig } from '../model/config.ts';
 import { FIELD_SPEC, type Field } from '../model/glossary.ts';
 import type { Chain, Unit } from '../model/types.ts';
 import { xmlEscape } from '../model/util.ts';
+import { writeWorkbook } from './xlsx.ts';
 
 /** Columns of the template, in order. */
 export const TEMPLATE_FIELDS: readonly Field[] = [
@@ -75,7 +76,7 @@ export function unitTemplate(unit: Unit, opts: TemplateOptions): Uint8Array {
   XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(options), '选项');
   // No office configured: no author, rather than an empty or invented one.
   wb.Props = { Title: `${unit.name}招商引资项目台账`, ...(config.office ? { Author: config.office } : {}), CreatedDate: new Date(Date.UTC(2000, 0, 1)) };
-  const bytes = new Uint8Array(XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer);
+  const bytes = writeWorkbook(wb);
 
   const first = HEADER_ROW + 1;
   const last = HEADER_ROW + DATA_ROWS;

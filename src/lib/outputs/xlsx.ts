@@ -39,6 +39,22 @@ function shown(v: TableCell, format: string | null | undefined): string {
   return format?.includes(',') ? v.toLocaleString('en-US') : String(v);
 }
 
+/**
+ * SheetJS keeps one process-wide table of number formats: every workbook read (a return's own
+ * formats) or written (our 0.0%) adds to it, and a workbook written without its own table copies
+ * the global one into styles.xml. So the bytes of a download would depend on which files this
+ * process happened to read or write before it (a rebuild that reuses cached periods writes fewer).
+ * Each workbook therefore gets a copy of the built-in table as it was when SheetJS loaded.
+ */
+const BUILTIN_FORMATS: Readonly<Record<number, string>> = { ...(XLSX.SSF.get_table() as Record<number, string>) };
+
+/** XLSX.write with the built-in number formats only, so that the same workbook gives the same bytes. */
+export function writeWorkbook(wb: XLSX.WorkBook): Uint8Array {
+  (wb as XLSX.WorkBook & { SSF?: Record<number, string> }).SSF = { ...BUILTIN_FORMATS };
+  const out = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
+  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+}
+
 export function toXlsx(sheets: readonly SheetSpec[]): Uint8Array {
   const wb = XLSX.utils.book_new();
   const names: { Name: string; Sheet: number; Ref: string }[] = [];
@@ -76,8 +92,7 @@ export function toXlsx(sheets: readonly SheetSpec[]): Uint8Array {
   });
   if (names.length > 0) wb.Workbook = { Names: names };
   wb.Props = { Title: sheets[0]?.title ?? sheets[0]?.name ?? '', Author: 'tongbao', CreatedDate: new Date(Date.UTC(2000, 0, 1)) };
-  const out = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
-  const bytes = new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+  const bytes = writeWorkbook(wb);
   if (layout.length === 0) return bytes;
   return patchParts(bytes, (part, xml) => {
     const l = layout.find((x) => part.endsWith(x.part));
