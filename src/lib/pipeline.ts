@@ -120,6 +120,8 @@ export function buildModel(input: PipelineInput): SiteModel {
     if (!byPeriod.has(p)) globalIssues.push(issue({ kind: 'record-without-returns', message: `有 ${p} 的签发记录，但 returns/ 中没有该月的月报；该记录未使用，请核对月份或补回月报`, at: { file: `issued/${p}.json` } }));
   }
   const groups = orderGroups(units, config.groupOrder);
+  const unitByCode = new Map<string, Unit>();
+  for (const u of units) if (!unitByCode.has(u.code)) unitByCode.set(u.code, u); // first wins, as find() did
   const assembled = new Map(periods.map((p) => [p, assemble(p, byPeriod.get(p)!, units)]));
   const unitActuals = new Map<string, Map<string, Actuals>>();
   for (const [p, a] of assembled) unitActuals.set(p, new Map(units.map((u) => [u.code, actuals(a.byUnit.get(u.code) ?? [])])));
@@ -136,7 +138,7 @@ export function buildModel(input: PipelineInput): SiteModel {
     const lastYearActuals = unitActuals.get(lastYear) ?? null;
     const lastYearAssembled = assembled.get(lastYear) ?? null;
     const unitTargets = targetsFor(targets, year);
-    const unitName = (code: string) => units.find((u) => u.code === code)?.name ?? code;
+    const unitName = (code: string) => unitByCode.get(code)?.name ?? code;
     const issues: Issue[] = [...globalIssues, ...a.issues];
 
     const cellOf: CellOf = (p, field) => {
@@ -171,12 +173,13 @@ export function buildModel(input: PipelineInput): SiteModel {
 
     // Ranks within each group; an unsubmitted unit is not ranked.
     const prevModel = prev ? byPeriodModel.get(prev) : undefined;
+    const prevRanks = prevModel && new Map(prevModel.units.map((x) => [x.code, x.rank]));
     for (const g of groups) {
       const members = unitResults.filter((u) => u.group === g);
       const ranks = rankDescending(members, (u) => (u.submitted ? u.fundsCompletion : null));
       members.forEach((u, i) => {
         u.rank = ranks[i]!;
-        u.rankChange = rankChange(prevModel?.units.find((x) => x.code === u.code)?.rank, u.rank);
+        u.rankChange = rankChange(prevRanks?.get(u.code), u.rank);
       });
     }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rankChart } from '../../src/lib/charts/rank.ts';
+import { rankChart, rankTicks } from '../../src/lib/charts/rank.ts';
 import { snapshotOf, texts } from './snapshot.ts';
 
 describe('rankChart(points, options)', () => {
@@ -19,5 +19,14 @@ describe('rankChart(points, options)', () => {
 
   it('matches the snapshot', async () => {
     await expect(snapshotOf(svg)).toMatchFileSnapshot('./__snapshots__/rank.svg');
+  });
+});
+
+describe('rankTicks', () => {
+  it('labels every rank of a small group, and 第1名, the last and round steps in a large one', () => {
+    expect(rankTicks(6)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(rankTicks(40)).toEqual([1, 5, 10, 15, 20, 25, 30, 35, 40]);
+    expect(rankTicks(150)).toEqual([1, 20, 40, 60, 80, 100, 120, 140, 150]);
+    for (const n of [11, 23, 41, 99, 300]) expect(rankTicks(n).length).toBeLessThanOrEqual(10);
   });
 });

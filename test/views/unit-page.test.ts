@@ -108,3 +108,34 @@ describe('unitPage(model, period, code)', () => {
     expect(() => unitPage(model, april, 'Z9')).toThrow('unknown unit Z9 in 2026-04');
   });
 });
+
+describe('unitPage in a large group', () => {
+  // 40 县区 ranked by completion: 县01 first … 县40 last.
+  const units = ranked(Array.from({ length: 40 }, (_, i) => unit(`C${String(i + 1).padStart(2, '0')}`, `县${String(i + 1).padStart(2, '0')}`, '县区', 1 - i / 50)));
+  const big = period({ period: '2026-04', units, groups: [group('县区', { units: 40, submittedUnits: 40 })] });
+  const site = siteOf([big]);
+
+  it('shows the unit with five units either side in its table, chart and peer links, and says which part of the group', () => {
+    const v = unitPage(site, big, 'C20');
+    expect(v.window).toEqual({ from: 15, to: 25, total: 40, whole: false });
+    expect(v.ranking.map((u) => u.rank)).toEqual([15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25]);
+    expect(v.charts.group.rows.map((r) => r.code)).toEqual(v.ranking.map((u) => u.code));
+    expect(v.charts.group.rows.filter((r) => r.highlight).map((r) => r.code)).toEqual(['C20']);
+    expect(v.peers).toHaveLength(10);
+    expect(v.members).toHaveLength(40); // 组内排名 x/40 still counts the whole group
+  });
+
+  it('keeps eleven rows at either end of the group', () => {
+    expect(unitPage(site, big, 'C01').window).toMatchObject({ from: 1, to: 11 });
+    expect(unitPage(site, big, 'C40').window).toMatchObject({ from: 30, to: 40 });
+    expect(unitPage(site, big, 'C40').ranking.at(-1)!.code).toBe('C40');
+  });
+
+  it('shows a group of up to 15 units whole', () => {
+    const small = period({ period: '2026-04', units: units.slice(0, 15), groups: [group('县区')] });
+    const v = unitPage(siteOf([small]), small, 'C15');
+    expect(v.window).toEqual({ from: 1, to: 15, total: 15, whole: true });
+    expect(v.ranking).toHaveLength(15);
+    expect(v.peers).toHaveLength(14);
+  });
+});

@@ -24,7 +24,7 @@ export function rankChart(points: readonly { month: number; rank: number | null 
   return renderPlot({
     width, height, marginLeft: 48, marginRight: 16, marginTop: 22, marginBottom: 26,
     x: { domain: [0.6, months + 0.4], ticks: Array.from({ length: months }, (_, i) => i + 1), tickFormat: (m: number) => `${m}月`, label: null },
-    y: { domain: [size + 0.4, 0.6], ticks: Array.from({ length: size }, (_, i) => i + 1), tickFormat: (r: number) => `第${r}名`, grid: true, label: null },
+    y: { domain: [size + 0.4, 0.6], ticks: rankTicks(size), tickFormat: (r: number) => `第${r}名`, grid: true, label: null },
     marks: [
       Plot.line(points, { x: 'month', y: 'rank', stroke: ACCENT, strokeWidth: 2 }),
       Plot.dot(ranked, { x: 'month', y: 'rank', fill: ACCENT, r: 3.5, title: (p: { month: number; rank: number }) => `${p.month}月：组内第${p.rank}名` }),
@@ -32,4 +32,18 @@ export function rankChart(points: readonly { month: number; rank: number | null 
       Plot.text(points.filter((p) => p.rank === null), { x: 'month', frameAnchor: 'bottom', dy: -4, text: () => '—', fill: MUTED }),
     ],
   }, o);
+}
+
+/**
+ * The ranks labelled on the axis: every rank in a group of up to 10, else 第1名, the group's last
+ * and round steps between (a tick per rank of a 150-unit group would be unreadable in 260 px, and
+ * drawing them made every unit page cost as much as its group is large).
+ */
+export function rankTicks(size: number): number[] {
+  if (size <= 10) return Array.from({ length: size }, (_, i) => i + 1);
+  const step = [2, 5, 10, 20, 25, 50, 100, 200, 250, 500].find((s) => size / s <= 8) ?? Math.ceil(size / 8);
+  const ticks = [1];
+  for (let r = step; r < size; r += step) if (size - r >= step / 2) ticks.push(r);
+  ticks.push(size);
+  return ticks;
 }

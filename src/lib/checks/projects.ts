@@ -30,9 +30,15 @@ const isInvalid = (p: Project, field: string) => p.invalid?.includes(field) ?? f
 
 /** Project names that denote the same project: equal or contained once generic words are removed. */
 export function sameProjectName(a: string, b: string): boolean {
-  const strip = (t: string) => squash(t).replace(/(建设|新建|扩建)?项目$|[（(]?[一二三四五]期[)）]?|工程$/g, '');
-  const x = strip(a);
-  const y = strip(b);
+  return sameStrippedName(stripProjectName(a), stripProjectName(b));
+}
+
+/** A project name without the generic words, as `sameProjectName` compares it. */
+function stripProjectName(t: string): string {
+  return squash(t).replace(/(建设|新建|扩建)?项目$|[（(]?[一二三四五]期[)）]?|工程$/g, '');
+}
+
+function sameStrippedName(x: string, y: string): boolean {
   if (!x || !y) return false;
   return x === y || (Math.min(x.length, y.length) >= 4 && (x.includes(y) || y.includes(x)));
 }
@@ -104,16 +110,19 @@ export function checkProjects(input: PeriodCheckInput): Issue[] {
     if (!list) { list = []; byInvestor.set(k, list); }
     list.push(p);
   }
+  // Each name is stripped once (stripping inside the pairwise loop made a frequent investor cost
+  // squash + regex per pair: 8 s of checks at 300 units × 24 months); b is paired with the first
+  // earlier row of another unit whose name matches.
   for (const list of byInvestor.values()) {
     if (list.length < 2 || new Set(list.map((p) => p.unit)).size < 2) continue;
-    const reported = new Set<Project>();
-    for (let i = 0; i < list.length; i++) {
+    const names = list.map((p) => stripProjectName(p.name));
+    for (let i = 1; i < list.length; i++) {
+      const b = list[i]!;
       for (let j = 0; j < i; j++) {
         const a = list[j]!;
-        const b = list[i]!;
-        if (a.unit === b.unit || reported.has(b) || !sameProjectName(a.name, b.name)) continue;
-        reported.add(b);
+        if (a.unit === b.unit || !sameStrippedName(names[j]!, names[i]!)) continue;
         issues.push(make(b, 'cross-unit-duplicate', `与“${unitName(a.unit)}”报送的“${a.name}”投资方相同、项目名称一致（${a.source.file} 第${a.source.row}行），疑似重复统计，请两单位核实归属`));
+        break;
       }
     }
   }

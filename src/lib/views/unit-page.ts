@@ -19,7 +19,7 @@ import { intensitySummary, investmentIntensity, type IntensitySummary } from './
 import { keyProjects, monthBefore } from './key-projects.ts';
 import { listOf, periodIndex } from './period-index.ts';
 import { neighbours, periodsByYear, visiblePeriods, type Neighbours } from './periods.ts';
-import { byStanding } from './ranking.ts';
+import { aroundUnit, byStanding, type GroupWindow } from './ranking.ts';
 import { yearSeries, type YearSeries } from './series.ts';
 import { severityLabel } from './severity.ts';
 import { missingShort, sentUnreadable } from './submission.ts';
@@ -80,8 +80,10 @@ export interface UnitPage {
   group: GroupResult;
   /** The unit's group in registry order. */
   members: readonly UnitResult[];
-  /** The group as its ranking table lists it (views/ranking.ts). */
+  /** The group as its ranking table lists it (views/ranking.ts): whole, or around the unit in a large group. */
   ranking: UnitResult[];
+  /** Which part of the group `ranking`, the group chart and `peers` show (`whole` for a small group). */
+  window: Omit<GroupWindow<UnitResult>, 'rows'>;
   description: string;
   /** After `编码 …` in the lede: the files counted, the files that could not be read, or 本期未报送. */
   source: string;
@@ -122,6 +124,7 @@ export function unitPage(model: SiteModel, p: PeriodModel, code: string): UnitPa
   const group = index.groupByName.get(u.group);
   if (!group) throw new Error(`unknown group ${u.group} in ${p.period}`);
   const members = listOf(index.unitsByGroup, u.group);
+  const { rows: shown, ...window } = aroundUnit(standingOf(p, u.group), u.code);
   const ledger = listOf(index.projectsByUnit, u.code);
   const allPeriods = model.periods.map((x) => x.period);
   const series = yearSeries(model, p.period, { kind: 'unit', code: u.code });
@@ -131,7 +134,7 @@ export function unitPage(model: SiteModel, p: PeriodModel, code: string): UnitPa
   const low = model.config.checks.lowIntensity;
 
   return {
-    unit: u, group, members, ranking: byStanding(members),
+    unit: u, group, members, ranking: shown, window,
     description: describeUnit(u, p.period, members.length),
     source: u.submitted ? `来源：${u.files.map(fileInMonth).join('、')}`
       : sentUnreadable(u) ? `本期报送的文件无法读取：${(u.unreadable ?? []).map(fileInMonth).join('、')}` : '本期未报送',
@@ -164,7 +167,7 @@ export function unitPage(model: SiteModel, p: PeriodModel, code: string): UnitPa
         funds: yiNumber(group.fundsInPlace), target: yiNumber(group.fundsTarget), yoy: orDash(yoyText(group.fundsYoY)),
       },
     },
-    charts: unitCharts(model, p, u, members, series),
+    charts: unitCharts(model, p, u, members, shown, series),
     months: series.points.map((h) => ({
       period: h.period, current: h.period === p.period,
       funds: h.submitted ? wan(h.fundsInPlace, 0) : '未报送', added: wan(h.fundsThisMonth, 0), completion: pct(h.completion),
@@ -182,7 +185,7 @@ export function unitPage(model: SiteModel, p: PeriodModel, code: string): UnitPa
     issues: listOf(index.issuesByUnit, u.code).map((i) => ({
       severity: i.severity, label: severityLabel(i.severity), where: [i.file, i.sheet, i.cell].filter(Boolean).join(' · '), message: i.message,
     })),
-    peers: members.filter((x) => x.code !== u.code).map((x) => ({ code: x.code, name: x.name, standing: x.rank !== null ? `第${x.rank}名` : x.lightLabel })),
+    peers: (window.whole ? members : shown).filter((x) => x.code !== u.code).map((x) => ({ code: x.code, name: x.name, standing: x.rank !== null ? `第${x.rank}名` : x.lightLabel })),
     years: periodsByYear(visiblePeriods(allPeriods, p.period)).map((y) => ({
       year: y.year, months: y.periods.map((period) => ({ period, label: `${Number(period.slice(5))}月`, current: period === p.period })),
     })),
@@ -205,12 +208,22 @@ function ledgerRow(x: Project, lowIntensity: number): LedgerRow {
   };
 }
 
-function unitCharts(model: SiteModel, p: PeriodModel, u: UnitResult, members: readonly UnitResult[], series: YearSeries): UnitCharts {
+/** A group in standing order, sorted once per period and group rather than once per unit page. */
+const standings = new WeakMap<PeriodModel, Map<string, UnitResult[]>>();
+function standingOf(p: PeriodModel, group: string): UnitResult[] {
+  let byGroup = standings.get(p);
+  if (!byGroup) { byGroup = new Map(); standings.set(p, byGroup); }
+  let list = byGroup.get(group);
+  if (!list) { list = byStanding(listOf(periodIndex(p).unitsByGroup, group)); byGroup.set(group, list); }
+  return list;
+}
+
+function unitCharts(model: SiteModel, p: PeriodModel, u: UnitResult, members: readonly UnitResult[], shown: readonly UnitResult[], series: YearSeries): UnitCharts {
   const groupSeries = yearSeries(model, p.period, { kind: 'group', name: u.group });
   const asPct = (v: number | null) => (v === null ? null : v * 100);
   return {
     group: {
-      rows: byStanding(members).map((x) => ({ code: x.code, name: x.name, group: x.group, completion: x.fundsCompletion, light: x.light, lightLabel: x.lightLabel, highlight: x.code === u.code })),
+      rows: shown.map((x) => ({ code: x.code, name: x.name, group: x.group, completion: x.fundsCompletion, light: x.light, lightLabel: x.lightLabel, highlight: x.code === u.code })),
       options: { id: 'ch-group', label: `${u.group}各单位完成率与序时进度对比，${u.name}以▶标出`, timeProgress: p.timeProgress, groupHeadings: false },
     },
     rank: series.points.some((x) => x.rank !== null)
