@@ -74,21 +74,27 @@ export function toXlsx(sheets: readonly SheetSpec[]): Uint8Array {
   const names: { Name: string; Sheet: number; Ref: string }[] = [];
   const layout: { part: string; freezeAt: number; landscape: boolean }[] = [];
   sheets.forEach((s, index) => {
-    const ws: XLSX.WorkSheet = {};
+    // A dense sheet (rows of cells) rather than one object keyed by A1 address: a 7200-row ledger
+    // is 180 000 cells, and a dictionary that large was most of the time spent building it.
+    const data: XLSX.CellObject[][] = [];
+    const ws = { '!data': data } as XLSX.WorkSheet;
     const offset = s.title ? 1 : 0;
     const headerRows = s.headerRows ?? 1;
     let maxC = Math.max(0, ...s.rows.map((r) => r.length - 1));
     const widths: number[] = [];
     s.rows.forEach((row, r) => {
+      const cells: XLSX.CellObject[] = [];
+      data[r + offset] = cells;
       row.forEach((v, c) => {
         if (v === null) return;
         const format = r >= headerRows ? s.formats?.[c] : null;
-        ws[XLSX.utils.encode_cell({ r: r + offset, c })] = typeof v === 'number' ? { t: 'n', v, ...(format ? { z: format } : {}) } : { t: 's', v: String(v) };
-        widths[c] = Math.max(widths[c] ?? 0, textWidth(shown(v, format)));
+        cells[c] = typeof v === 'number' ? (format ? { t: 'n', v, z: format } : { t: 'n', v }) : { t: 's', v: String(v) };
+        const w = textWidth(shown(v, format));
+        if (!(w <= widths[c]!)) widths[c] = w;
       });
     });
     if (s.title) {
-      ws['A1'] = { t: 's', v: s.title };
+      data[0] = [{ t: 's', v: s.title }];
       ws['!merges'] = [{ s: { r: 0, c: 0 }, e: { r: 0, c: maxC } }];
       ws['!rows'] = [{ hpt: 28 }];
     }
