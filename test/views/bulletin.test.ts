@@ -45,7 +45,7 @@ describe('bulletinView(model, period)', () => {
 
   it('ranks each group in the site’s group order, ranked units first, then unranked, then those that did not report', () => {
     expect(v.rankings.map((r) => [r.group.name, r.units.map((u) => u.name)])).toEqual([['开发区', ['一区', '三区', '二区']], ['县区', ['乙县', '甲县', '丙县']]]);
-    expect(v.charts.completion.rows.map((r) => r.name)).toEqual(['一区', '三区', '二区', '乙县', '甲县', '丙县']);
+    expect(v.charts.completion!.rows.map((r) => r.name)).toEqual(['一区', '三区', '二区', '乙县', '甲县', '丙县']);
   });
 
   it('writes 红黑榜 entries in words and leaves out groups with nobody listed', () => {
@@ -75,7 +75,7 @@ describe('bulletinView(model, period)', () => {
     expect([v.charts.trend.caption, v.charts.trend.note]).toEqual(['全市到位资金逐月累计（2026年）', '（年度目标1.2亿元）']);
     expect(v.charts.trend.options.format(0.25)).toBe('0.3亿元'); // labelled in 亿元 as the headline figure
     expect(lineChart(v.charts.trend.series, v.charts.trend.options)).toContain('<svg');
-    expect(completionChart(v.charts.completion.rows, v.charts.completion.options)).toContain('<svg');
+    expect(completionChart(v.charts.completion!.rows, v.charts.completion!.options)).toContain('<svg');
     expect(breakdownChart(v.charts.stage.entries, v.charts.stage.options)).toContain('<svg');
   });
 });
@@ -89,5 +89,15 @@ describe('keyProjectTable(keys, unitName, basis, max)', () => {
     const t = keyProjectTable(keys, new Map([['A1', '甲县']]), 'dates', 2);
     expect(t).toMatchObject({ total: 3, counts: { 新引进: 1, 新开工: 2, 新投产: 0 }, more: 1, basis: 'dates' });
     expect(t.shown.map((k) => `${k.project.name}·${k.unitName}`)).toEqual(['a·甲县', 'b·Z9']);
+  });
+});
+
+describe('bulletinView of a large city', () => {
+  it('draws the all-units chart up to 40 units and leaves it to the tables’ bars beyond', () => {
+    const many = (n: number) => ranked(Array.from({ length: n }, (_, i) => unit(`U${i}`, `单位${i}`, '县区', 0.5)));
+    const at = (n: number) => { const p = period({ period: '2026-04', units: many(n), groups: [group('县区')] }); return bulletinView({ ...siteOf([p]), groups: ['县区'] }, p); };
+    expect(at(40).charts.completion?.rows).toHaveLength(40);
+    expect(at(41).charts.completion).toBeNull();
+    expect(at(41).rankings.flatMap((r) => r.units)).toHaveLength(41);
   });
 });

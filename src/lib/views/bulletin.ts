@@ -39,11 +39,19 @@ export interface KeyProjectTable {
 
 interface LinePoint { month: number; value: number | null }
 
+/**
+ * Up to this many units the bulletin draws all of them in one completion chart. A larger city's
+ * chart would be metres long on a phone and only repeat the ranking tables, whose rows already
+ * carry a completion bar with the 序时进度 mark; it is left out (and the page stays light: issue 16).
+ */
+export const CHART_ALL_UNITS = 40;
+
 export interface BulletinCharts {
+  /** null when the city has more than CHART_ALL_UNITS units. */
   completion: {
     rows: { code: string; name: string; group: string; completion: number | null; light: Light | null; lightLabel: string }[];
     options: { id: string; label: string; timeProgress: number };
-  };
+  } | null;
   trend: {
     series: { name: string; style: 'main' | 'compare' | 'reference'; points: LinePoint[] }[];
     options: { id: string; label: string; unit: string; format: (v: number) => string };
@@ -143,7 +151,7 @@ function bulletinCharts(model: SiteModel, p: PeriodModel): BulletinCharts {
   const toYi = (v: number | null) => (v === null ? null : v / 1e4);
   const hasLastYear = city.lastYear.length > 0;
   return {
-    completion: { rows, options: { id: 'ch-completion', label: `${periodRange(p.period)}各单位到位资金完成率与序时进度${pct(p.timeProgress)}对比`, timeProgress: p.timeProgress } },
+    completion: rows.length > CHART_ALL_UNITS ? null : { rows, options: { id: 'ch-completion', label: `${periodRange(p.period)}各单位到位资金完成率与序时进度${pct(p.timeProgress)}对比`, timeProgress: p.timeProgress } },
     trend: {
       series: [
         { name: `${city.year}年`, style: 'main', points: city.points.map((x) => ({ month: x.month, value: toYi(x.fundsInPlace) })) },
