@@ -10,8 +10,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readAssessmentScheme } from '../src/lib/recognise/assessment-scheme.ts';
 import { assessmentTitle, isNewThisYear } from '../src/lib/compute/assessment.ts';
 import type { SiteModel } from '../src/lib/model/site-model.ts';
+import * as XLSX from 'xlsx';
 import { csv, put, UNITS, workbook, type Aoa } from './helpers/workbooks.ts';
 import { modelOf } from './helpers/in-process.ts';
+import { summary } from '../src/lib/outputs/summary.ts';
+import { summarySchema } from '../src/lib/outputs/summary-schema.ts';
+import { rankingTable, rankingTitle } from '../src/lib/outputs/ranking-table.ts';
+import { toXlsx } from '../src/lib/outputs/xlsx.ts';
+import { assessmentPage, unitBreakdown } from '../src/lib/views/assessment.ts';
+import { bulletinView } from '../src/lib/views/bulletin.ts';
 
 const HEAD = ['项目编码', '项目名称', '投资方', '产业类别', '项目类型', '项目阶段', '总投资（万元）', '合同引资额（万元）', '累计到位资金（万元）', '实际到位外资（万美元）', '签约日期'];
 type Row = (string | number | null)[];
@@ -148,6 +155,54 @@ describe('scores by the scheme, worked by hand', () => {
   });
 });
 
+describe('what the scores are published as', () => {
+  let model: SiteModel;
+  beforeAll(async () => { model = await modelOf(folder()); });
+  const march = () => model.periods.find((p) => p.period === '2026-03')!;
+
+  it('summary.json: assessment.units with code, score, rank and items, fitting the declared schema', () => {
+    const s = summary(march());
+    expect(summarySchema.safeParse(JSON.parse(JSON.stringify(s))).success).toBe(true);
+    expect(s.assessment!.title).toBe('2026年第一季度考核');
+    expect(s.assessment!.units.map((u) => [u.code, u.score, u.rank])).toEqual([['A02', 68, 1], ['A01', 62, 2], ['A03', -2, 3], ['B01', 48, 1], ['B02', 48, 1], ['C01', 41, 1]]);
+    expect(s.assessment!.units[0]!.items[0]).toEqual({ category: '指标', indicator: '到位资金', method: '完成率', points: 48, basis: '完成120.0%' });
+  });
+
+  it('rankings.xlsx gains a 考核 sheet with a title row and real numbers', () => {
+    const p = march();
+    const wb = XLSX.read(toXlsx(rankingTable(p, model.groups, rankingTitle(p, model))), { type: 'buffer' });
+    expect(wb.SheetNames).toEqual(['排名', '考核']);
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets['考核']!, { header: 1 });
+    expect(rows[0]).toEqual(['示例市2026年第一季度考核得分']);
+    expect(rows[1]!.slice(0, 6)).toEqual(['组别', '排名', '升降', '单位', '总分', '到位资金（40分，完成率）']);
+    expect(rows[2]).toEqual(['县区', 1, '↑2', '东山县', 68, 48, 20, 0, 1, 0, 0, -1, '已报送']);
+    expect(rows[4]).toEqual(['县区', 3, '↓2', '西河区', -2, 0, 0, 0, 0, 0, -2, 0, '未报送']);
+    expect((wb.Sheets['考核']!['E3'] as XLSX.CellObject).z).toBe('0.00');
+  });
+
+  it('the draft names the top and bottom of each group by score, without nested brackets', () => {
+    const text = march().draft.sections.find((x) => x.heading === '二、分组情况')!.paragraphs.at(-1)!;
+    expect(text).toBe('2026年第一季度考核得分：县区东山县最高，68.00分；西河区最低，-2.00分，本期未报送；开发区各单位得分相同，均为48.00分；市直部门市商务局41.00分。');
+    const feb = model.periods.find((p) => p.period === '2026-02')!.draft.sections[1]!.paragraphs.at(-1)!;
+    // February's 外资 10 ÷ (50 × 2/12) = 120%, capped: 开发区 20 + 20 + 10 = 50.
+    expect(feb).toBe('按考核办法测算，2026年1-2月考核得分：县区西河区最高，56.00分；东山县最低，25.00分；开发区各单位得分相同，均为50.00分；市直部门市商务局41.00分。');
+  });
+
+  it('the page view: groups by rank, a column per item, the method in words; the unit breakdown', () => {
+    const v = assessmentPage(march(), model.groups)!;
+    expect(v.groups.map((g) => [g.name, g.rows.map((r) => `${r.rank}${r.name}${r.score}`)])).toEqual([
+      ['县区', ['1东山县68.00', '2平原县62.00', '3西河区−2.00']], ['开发区', ['1示例经济技术开发区48.00', '1高新技术产业开发区48.00']], ['市直部门', ['1市商务局41.00']],
+    ]);
+    expect(v.groups[0]!.rows[2]!.missing).toBe('未报送');
+    expect(v.columns.map((c) => c.label + c.note)).toEqual(['到位资金（40分·完成率）', '签约项目数（20分·功效系数）', '实际到位外资（10分·时序完成率）', '亿元以上项目（每个+1分，最多+2）', '十亿元以上项目（每个+2分）', '未报送（每次−2分）', '数据错误（每条−0.5分，最多−1）']);
+    expect(v.notes[0]).toBe('到位资金（40分）：按完成率计分，得分＝40×本年累计完成数÷年度目标，完成率最高按120%计。');
+    expect(v.notes.some((n) => n.includes('组内最好的单位得20分，最差的得12分'))).toBe(true);
+    const b = unitBreakdown(march(), 'A01')!;
+    expect([b.score, b.rank, b.of, b.change.label]).toEqual(['62.00', 2, 3, '与上月持平']);
+    expect(b.items.map((i) => `${i.label}${i.basis}${i.points}`)).toContain('实际到位外资完成序时目标的120.0%10.00');
+  });
+});
+
 describe('rankBy: "assessment"', () => {
   it('ranks the bulletin by the score', async () => {
     const m = await modelOf(folder({ city: '示例市', rankBy: 'assessment' }));
@@ -158,6 +213,11 @@ describe('rankBy: "assessment"', () => {
     expect(['A01', 'A02', 'A03'].map((c) => feb.units.find((u) => u.code === c)!.rank)).toEqual([2, 3, 1]);
     expect([rank('A02').rank, rank('A02').rankChange, rank('A01').rank, rank('A03').rank]).toEqual([1, 2, 2, null]);
     expect(mar.issues.some((i) => i.kind === 'assessment-rank')).toBe(false);
+    // The bulletin's tables and 红黑榜 say so, with the score.
+    const v = bulletinView(m, mar);
+    expect(v.scores?.get('A02')).toBe('68.00');
+    expect(v.rankings[0]!.units.map((u) => u.code)).toEqual(['A02', 'A01', 'A03']);
+    expect(v.redBlack[0]!.red[0]!.detail).toBe('第1名，考核得分68.00分，完成120.0%，超序时进度95.0个百分点');
   });
 
   it('without a scheme falls back to completion and says so', async () => {

@@ -36,10 +36,11 @@ describe('summary.json of the sample build', () => {
 });
 
 describe('the schema', () => {
-  // SPEC.md, "What a build produces": the names other tools read. (SPEC's assessment belongs to a
-  // feature not built yet and is not in summary.json today.)
+  // SPEC.md, "What a build produces": the names other tools read.
   const SPEC = {
-    top: ['period', 'timeProgress', 'totals', 'groups', 'units', 'breakdowns', 'chains', 'issues', 'issued', 'revisions'],
+    top: ['period', 'timeProgress', 'totals', 'groups', 'units', 'breakdowns', 'chains', 'issues', 'issued', 'revisions', 'assessment'],
+    assessmentUnit: ['code', 'score', 'rank', 'items'],
+    assessmentItem: ['category', 'indicator', 'method', 'points'],
     indicators: ['projects', 'contractAmount', 'fundsInPlace', 'fundsTarget', 'fundsCompletion', 'fundsYoY'],
     unit: ['code', 'name', 'group', 'submitted', 'rank', 'rankChange', 'light'],
     breakdowns: ['industry', 'projectType', 'stage', 'size'],
@@ -61,6 +62,9 @@ describe('the schema', () => {
     expect(keys(s.chains.element)).toEqual(expect.arrayContaining(SPEC.chain));
     expect(keys(s.chains.element.shape.links.element)).toEqual(expect.arrayContaining(SPEC.link));
     expect(keys(s.issues.element)).toEqual(expect.arrayContaining(SPEC.issue));
+    const assessed = s.assessment.unwrap().shape.units.element;
+    expect(keys(assessed)).toEqual(expect.arrayContaining(SPEC.assessmentUnit));
+    expect(keys(assessed.shape.items.element)).toEqual(expect.arrayContaining(SPEC.assessmentItem));
   });
 
   // The test above can only fail if the schema does: it must refuse what the contract does not allow.
