@@ -170,14 +170,15 @@ describe('what the scores are published as', () => {
 
   it('rankings.xlsx gains a 考核 sheet with a title row and real numbers', () => {
     const p = march();
-    const wb = XLSX.read(toXlsx(rankingTable(p, model.groups, rankingTitle(p, model))), { type: 'buffer' });
+    const wb = XLSX.read(toXlsx(rankingTable(p, model.groups, rankingTitle(p, model))), { type: 'buffer', cellStyles: true });
     expect(wb.SheetNames).toEqual(['排名', '考核']);
     const rows = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets['考核']!, { header: 1 });
     expect(rows[0]).toEqual(['示例市2026年第一季度考核得分']);
     expect(rows[1]!.slice(0, 6)).toEqual(['组别', '排名', '升降', '单位', '总分', '到位资金（40分，完成率）']);
     expect(rows[2]).toEqual(['县区', 1, '↑2', '东山县', 68, 48, 20, 0, 1, 0, 0, -1, '已报送']);
     expect(rows[4]).toEqual(['县区', 3, '↓2', '西河区', -2, 0, 0, 0, 0, 0, -2, 0, '未报送']);
-    expect((wb.Sheets['考核']!['E3'] as XLSX.CellObject).z).toBe('0.00');
+    expect(wb.Sheets['考核']!['E3']).toMatchObject({ t: 'n', v: 68, w: '68.00' });
+    expect(wb.Sheets['考核']!['L3']).toMatchObject({ t: 'n', v: -1, w: '-1.00' });
   });
 
   it('the draft names the top and bottom of each group by score, without nested brackets', () => {
