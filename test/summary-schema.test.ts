@@ -81,6 +81,7 @@ describe('the schema', () => {
       ['groups.0', (s) => s.groups[0]], ['units.0', (s) => s.units[0]], ['breakdowns', (s) => s.breakdowns],
       ['breakdowns.size.0', (s) => s.breakdowns.size[0]], ['chains.0', (s) => s.chains[0]], ['chains.0.links.0', (s) => s.chains[0].links[0]],
       ['files.0', (s) => s.files[0]], ['issues.0', (s) => s.issues[0]], ['bulletin', (s) => s.bulletin], ['bulletin.sections.0', (s) => s.bulletin.sections[0]],
+      ['assessment', (s) => s.assessment], ['assessment.units.0', (s) => s.assessment.units[0]], ['assessment.units.0.items.0', (s) => s.assessment.units[0].items[0]],
     ];
     for (const [path, at] of places) {
       expect(refused((s) => Object.assign(at(s), { extra: 1 })), path).toEqual([`${path}: Unrecognized key: "extra"`]);
