@@ -147,7 +147,7 @@ describe('npm run build on the sample data', () => {
     const round2 = (x: number) => Math.round(x * 100 + 1e-9) / 100;
     for (const p of truth.periods) {
       const s = summaryOf(p.period);
-      expect(s.assessment.title).toBe(p.month === 12 ? `${p.year}年度考核` : p.month % 3 === 0 ? `${p.year}年第${'一二三'[p.month / 3 - 1]}季度考核` : `${p.year}年1-${p.month}月考核得分`);
+      expect(s.assessment.title).toBe(p.month === 12 ? `${p.year}年度考核` : p.month % 3 === 0 ? `${p.year}年第${'一二三'[p.month / 3 - 1]}季度考核` : `${p.year}年${p.month === 1 ? '' : '1-'}${p.month}月考核得分`);
       const got = new Map<string, { score: number; rank: number; items: { points: number }[] }>(s.assessment.units.map((u: { code: string }) => [u.code, u]));
       for (const group of new Set(truth.units.map((u) => u.group))) {
         const scored = truth.units.filter((u) => u.group === group).map((u) => {
