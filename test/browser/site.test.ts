@@ -150,6 +150,39 @@ describe.skipIf(!existsSync(CHROMIUM))(`the sample site in Chromium, published u
     }
   });
 
+  it('shows the 考核 page at 390 px: every unit with its total and each item, the method, real tables, no sideways scroll', async () => {
+    const summary = JSON.parse(readFileSync(join(out, 'data', LATEST, 'summary.json'), 'utf8'));
+    const points = (v: number) => `${v < 0 ? '−' : ''}${Math.abs(v).toFixed(2)}`;
+    const { page, problems } = await open(phone, `${LATEST}/assessment/`);
+    expect(problems).toEqual([]);
+    expect(await overflowOf(page)).toEqual({ page: 0, body: 0, wide: [] });
+    expect(await page.locator('h1').innerText()).toBe('示例市2026年1-10月考核得分');
+    expect(await page.locator('.site-header nav a[aria-current="page"]').innerText()).toBe('考核');
+    expect(await page.locator('table.assessment').count()).toBe(3);
+    const rows = await page.locator('table.assessment tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => (c as HTMLElement).innerText.split('\n')[0]!.trim())));
+    expect(rows).toHaveLength(summary.assessment.units.length);
+    summary.assessment.units.forEach((u: { name: string; rank: number; score: number; items: { points: number }[] }, i: number) => {
+      // 排名, 单位, 总分, 升降, then one cell per item.
+      expect([rows[i]![0], rows[i]![1], rows[i]![2]]).toEqual([String(u.rank), u.name, points(u.score)]);
+      expect(rows[i]!.slice(4)).toEqual(u.items.map((x) => points(x.points)));
+    });
+    const tables = await page.locator('table').evaluateAll((ts) => ts.map((t) => ({ caption: !!t.querySelector('caption'), th: t.querySelectorAll('th[scope]').length })));
+    for (const t of tables) expect(t.caption && t.th > 0).toBe(true);
+    expect(await page.locator('.method-note li').count()).toBeGreaterThanOrEqual(summary.assessment.units[0].items.length);
+    await page.screenshot({ path: join(SHOTS, 'phone-assessment.png'), fullPage: true });
+    await page.close();
+    // A quarter's page (issued) and a unit's breakdown.
+    const q = await open(phone, '2026-09/assessment/');
+    expect(await q.page.locator('h1').innerText()).toBe('示例市2026年第三季度考核');
+    expect(await overflowOf(q.page)).toEqual({ page: 0, body: 0, wide: [] });
+    await q.page.close();
+    const unit = await open(phone, `${LATEST}/units/A01/`);
+    const a01 = summary.assessment.units.find((u: { code: string }) => u.code === 'A01');
+    expect(await unit.page.locator('table.assessment-breakdown tfoot').innerText()).toContain(points(a01.score));
+    expect(await overflowOf(unit.page)).toEqual({ page: 0, body: 0, wide: [] });
+    await unit.page.close();
+  });
+
   it('keeps the first load of a bulletin well under 250 KB', async () => {
     const { page, problems, bytes } = await open(phone, `${LATEST}/`);
     await page.waitForLoadState('networkidle');
