@@ -11,6 +11,7 @@ import type { Indicators } from '../model/types.ts';
 import type { TableCell } from './ledger-table.ts';
 import type { SheetSpec } from './xlsx.ts';
 import { missingShort } from '../views/submission.ts';
+import { scoresTitle } from '../views/assessment.ts';
 import { plainNumber } from '../model/format.ts';
 import type { SchemeRow } from '../model/assessment.ts';
 
@@ -44,7 +45,7 @@ export function rankingTable(p: PeriodModel, groups: readonly string[], title: s
     if (group) rows.push([null, null, `${g}合计`, ...figures(group), null, `${group.submittedUnits}/${group.units}个单位已报送`]);
   }
   rows.push([null, null, '全市合计', ...figures(p.totals), null, `${p.totals.submittedUnits}/${p.totals.units}个单位已报送`]);
-  const scores = assessmentSheet(p, groups, title.replace(`${periodRange(p.period)}各单位招商引资排名`, `${p.assessment?.title ?? ''}得分`));
+  const scores = assessmentSheet(p, groups, title.replace(`${periodRange(p.period)}各单位招商引资排名`, scoresTitle(p.assessment?.title ?? '')));
   return [{ name: '排名', title, rows, formats: FORMATS, landscape: true }, ...(scores ? [scores] : [])];
 }
 

@@ -8,6 +8,9 @@ import { fixed, pct, periodRange, plainNumber, rankChangeText } from '../model/f
 import type { PeriodModel } from '../model/site-model.ts';
 import { missingText } from './submission.ts';
 
+/** `2026年第三季度考核得分`, `2026年1-4月考核得分`: what a table of scores is called. */
+export const scoresTitle = (title: string): string => (title.endsWith('得分') ? title : `${title}得分`);
+
 /** Points as tables print them: two decimals, a deduction with its minus sign. */
 export const pointsText = (v: number): string => (v < 0 ? `−${fixed(-v, 2)}` : fixed(v, 2));
 
