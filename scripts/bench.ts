@@ -95,7 +95,7 @@ async function checkVersusCompute(data: string, cache: string): Promise<{ modelM
   const folder = loadDataFolder(data);
   const returns = await readReturns(folder.returns, folder.units, undefined, { cacheDir: join(cache, 'returns') });
   let t = performance.now();
-  buildModel({ config: folder.config, audience: 'public', units: folder.units, targets: folder.targets, chains: folder.chains, returns, globalIssues: folder.issues });
+  buildModel({ config: folder.config, audience: 'public', units: folder.units, targets: folder.targets, chains: folder.chains, assessment: folder.assessment, returns, globalIssues: folder.issues });
   const modelMs = performance.now() - t;
   const byPeriod = new Map<string, Project[]>();
   for (const r of returns) for (const l of r.ledgers) byPeriod.set(r.period, [...(byPeriod.get(r.period) ?? []), ...l.projects]);

@@ -83,7 +83,7 @@ async function main(): Promise<number> {
   const { records, issues: recordIssues } = loadRecords(dataDir);
   const periods = [...new Set(folder.returns.map((t) => t.period))];
   const model = buildModel({
-    config: { ...folder.config, base: configBase }, audience, units: folder.units, targets: folder.targets, chains: folder.chains, returns,
+    config: { ...folder.config, base: configBase }, audience, units: folder.units, targets: folder.targets, chains: folder.chains, assessment: folder.assessment, returns,
     globalIssues: [...folder.issues, ...recordIssues], records, inputs: periodInputs(dataDir, folder.returns, periods),
   });
   if (v.offline) model.offline = true;

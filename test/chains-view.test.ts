@@ -28,7 +28,7 @@ function period(name: string, projects: Project[], previousPeriod: string | null
     totals: { projects: counted.length, fundsInPlace: counted.reduce((s, p) => s + (p.fundsInPlace ?? 0), 0) } as PeriodModel['totals'],
     groups: [], units: [], breakdowns: {} as PeriodModel['breakdowns'], chains: placement.chains,
     unplaced: placement.unplaced.map((u) => ({ ref: projectRef(u.project), unit: u.project.unit, name: u.project.name, chain: u.project.chain, link: u.project.link, reason: u.reason })),
-    projects, issues: [], files: [], notSubmitted: [], draft: { title: '', sections: [] }, issued: null, versions: [], revisions: [], changedFromFirst: [],
+    projects, issues: [], files: [], notSubmitted: [], draft: { title: '', sections: [] }, issued: null, versions: [], revisions: [], changedFromFirst: [], assessment: null,
   };
 }
 

@@ -141,7 +141,7 @@ describe('npm run build', () => {
       const r = runBuild(['--data', dir, '--out', join(tmp, 'bad-value'), '--quiet']);
       expect(r.code).toBe(1);
       expect(r.stderr).toContain('lights.redBehind：应大于 yellowBehind');
-      expect(r.stderr).toContain('rankBy：目前只支持 "fundsCompletion"');
+      expect(r.stderr).toContain('rankBy：应为 "fundsCompletion"（按到位资金完成率排名）或 "assessment"');
       expect(existsSync(join(tmp, 'bad-value'))).toBe(false);
     });
 

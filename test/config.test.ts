@@ -38,7 +38,7 @@ describe('resolveConfig', () => {
     expect(() => resolveConfig({ lights: { yellowBehind: 30, redBehind: 10 } })).toThrow(/lights\.redBehind：应大于 yellowBehind/);
     // redBehind not given: the default (30) is below the new yellowBehind, and the message says so.
     expect(() => resolveConfig({ lights: { yellowBehind: 40 } })).toThrow(/redBehind 为 30，yellowBehind 为 40/);
-    expect(() => resolveConfig({ rankBy: 'projects' })).toThrow(/rankBy：目前只支持 "fundsCompletion"/);
+    expect(() => resolveConfig({ rankBy: 'projects' })).toThrow(/rankBy：应为 "fundsCompletion"（按到位资金完成率排名）或 "assessment"/);
     expect(() => resolveConfig([1])).toThrow(/用 \{ \} 括起来.*现为列表/);
     expect(() => resolveConfig({ chains: { strongMinProjects: 0 } })).toThrow(/chains\.strongMinProjects：应为不小于 1 的整数/);
     expect(() => resolveConfig({ chains: { strongMinFunds: -1 } })).toThrow(/chains\.strongMinFunds/);

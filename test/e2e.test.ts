@@ -139,6 +139,63 @@ describe('npm run build on the sample data', () => {
     expect(html).toContain(`到位资金${yiByHand(s.totals.fundsInPlace)}亿元`);
   });
 
+  it('scores every unit by the sample’s 考核办法 (data/assessment.xlsx), worked out here from the sample’s model', () => {
+    // The scheme, as the generator writes it: 到位资金 40 by 完成率 capped at 120%, 亿元以上项目数 20 by
+    // 完成率 capped at 100%, 签约项目 20 by 功效系数 on completion within the group, 实际到位外资 20 by
+    // 时序完成率 capped at 100%; 十亿元以上项目 new this year +2 each (at most 6); 未报送 −2 per month
+    // this year; 数据错误 −0.5 per error (the sample plants warnings only, so none).
+    const round2 = (x: number) => Math.round(x * 100 + 1e-9) / 100;
+    for (const p of truth.periods) {
+      const s = summaryOf(p.period);
+      expect(s.assessment.title).toBe(p.month === 12 ? `${p.year}年度考核` : p.month % 3 === 0 ? `${p.year}年第${'一二三'[p.month / 3 - 1]}季度考核` : `${p.year}年${p.month === 1 ? '' : '1-'}${p.month}月考核得分`);
+      const got = new Map<string, { score: number; rank: number; items: { points: number }[] }>(s.assessment.units.map((u: { code: string }) => [u.code, u]));
+      for (const group of new Set(truth.units.map((u) => u.group))) {
+        const scored = truth.units.filter((u) => u.group === group).map((u) => {
+          const t = truth.targets.find((x) => x.year === p.year && x.unit === u.code)!;
+          const ret = p.returns.find((r) => r.unit === u.code);
+          const rows = (ret?.rows ?? []).filter((r) => COUNTED_STAGES.includes(r.stage));
+          const sum = (f: (r: (typeof rows)[number]) => number) => rows.reduce((n, r) => n + f(r), 0);
+          const missed = truth.periods.filter((q) => q.year === p.year && q.month <= p.month && q.missing.includes(u.code)).length;
+          return {
+            code: u.code, submitted: Boolean(ret), missed,
+            funds: sum((r) => r.fundsInPlace) / t.fundsInPlace,
+            large: rows.filter((r) => r.totalInvestment >= 10000).length / t.largeProjects,
+            projects: rows.length / t.projects,
+            foreign: sum((r) => r.foreignCapital ?? 0) / (t.foreignCapital * p.month / 12),
+            huge: rows.filter((r) => r.projectType === '新建' && r.totalInvestment >= 100000).length,
+          };
+        });
+        const xs = scored.filter((u) => u.submitted).map((u) => u.projects);
+        const [lo, hi] = [Math.min(...xs), Math.max(...xs)];
+        const expected = scored.map((u) => {
+          const items = u.submitted
+            ? [40 * Math.min(u.funds, 1.2), 20 * Math.min(u.large, 1), hi === lo ? 20 : 20 * (0.6 + 0.4 * (u.projects - lo) / (hi - lo)), 20 * Math.min(u.foreign, 1), Math.min(2 * u.huge, 6), -2 * u.missed, 0]
+            : [0, 0, 0, 0, 0, -2 * u.missed, 0];
+          return { ...u, items: items.map(round2), score: round2(items.map(round2).reduce((a, b) => a + b, 0)) };
+        });
+        for (const e of expected) {
+          const g = got.get(e.code)!;
+          const where = `${p.period} ${e.code}`;
+          g.items.forEach((item, i) => expect(Math.abs(item.points - e.items[i]!), `${where} item ${i}`).toBeLessThan(0.006));
+          expect(Math.abs(g.score - e.score), where).toBeLessThan(0.02);
+          // Ranks written out longhand: reporters by score (ties share), then those that did not report.
+          const ahead = expected.filter((o) => (o.submitted && !e.submitted) || (o.submitted === e.submitted && o.score > e.score + 0.005)).length;
+          expect(g.rank, where).toBe(ahead + 1);
+        }
+      }
+    }
+    // The draft of the latest month names each group's top and bottom by score; its page and the unit pages show them.
+    const latest = summaryOf(truth.periods.at(-1)!.period);
+    const paragraph = latest.bulletin.sections[1].paragraphs.at(-1);
+    expect(paragraph).toMatch(/^按考核办法测算，2026年1-10月考核得分：县区.+最高，[\d.]+分；.+最低/);
+    expect(paragraph).not.toMatch(/（[^）]*（/);
+    const page = readFileSync(join(out, '2026-10', 'assessment', 'index.html'), 'utf8');
+    for (const u of latest.assessment.units) expect(page).toContain(u.name);
+    expect(page).toContain('计分办法');
+    expect(readFileSync(join(out, '2026-10', 'units', 'A01', 'index.html'), 'utf8')).toContain('考核得分');
+    expect(readFileSync(join(out, '2026-09', 'assessment', 'index.html'), 'utf8')).toContain('2026年第三季度考核');
+  });
+
   it('marks the units that did not report and finds the planted faults with their cells', () => {
     for (const p of truth.periods) {
       const s = summaryOf(p.period);

@@ -36,10 +36,11 @@ describe('summary.json of the sample build', () => {
 });
 
 describe('the schema', () => {
-  // SPEC.md, "What a build produces": the names other tools read. (SPEC's assessment belongs to a
-  // feature not built yet and is not in summary.json today.)
+  // SPEC.md, "What a build produces": the names other tools read.
   const SPEC = {
-    top: ['period', 'timeProgress', 'totals', 'groups', 'units', 'breakdowns', 'chains', 'issues', 'issued', 'revisions'],
+    top: ['period', 'timeProgress', 'totals', 'groups', 'units', 'breakdowns', 'chains', 'issues', 'issued', 'revisions', 'assessment'],
+    assessmentUnit: ['code', 'score', 'rank', 'items'],
+    assessmentItem: ['category', 'indicator', 'method', 'points'],
     indicators: ['projects', 'contractAmount', 'fundsInPlace', 'fundsTarget', 'fundsCompletion', 'fundsYoY'],
     unit: ['code', 'name', 'group', 'submitted', 'rank', 'rankChange', 'light'],
     breakdowns: ['industry', 'projectType', 'stage', 'size'],
@@ -61,6 +62,9 @@ describe('the schema', () => {
     expect(keys(s.chains.element)).toEqual(expect.arrayContaining(SPEC.chain));
     expect(keys(s.chains.element.shape.links.element)).toEqual(expect.arrayContaining(SPEC.link));
     expect(keys(s.issues.element)).toEqual(expect.arrayContaining(SPEC.issue));
+    const assessed = s.assessment.unwrap().shape.units.element;
+    expect(keys(assessed)).toEqual(expect.arrayContaining(SPEC.assessmentUnit));
+    expect(keys(assessed.shape.items.element)).toEqual(expect.arrayContaining(SPEC.assessmentItem));
   });
 
   // The test above can only fail if the schema does: it must refuse what the contract does not allow.
@@ -77,6 +81,7 @@ describe('the schema', () => {
       ['groups.0', (s) => s.groups[0]], ['units.0', (s) => s.units[0]], ['breakdowns', (s) => s.breakdowns],
       ['breakdowns.size.0', (s) => s.breakdowns.size[0]], ['chains.0', (s) => s.chains[0]], ['chains.0.links.0', (s) => s.chains[0].links[0]],
       ['files.0', (s) => s.files[0]], ['issues.0', (s) => s.issues[0]], ['bulletin', (s) => s.bulletin], ['bulletin.sections.0', (s) => s.bulletin.sections[0]],
+      ['assessment', (s) => s.assessment], ['assessment.units.0', (s) => s.assessment.units[0]], ['assessment.units.0.items.0', (s) => s.assessment.units[0].items[0]],
     ];
     for (const [path, at] of places) {
       expect(refused((s) => Object.assign(at(s), { extra: 1 })), path).toEqual([`${path}: Unrecognized key: "extra"`]);

@@ -78,6 +78,10 @@ export interface AnnualTarget {
   contractAmount: number;
   /** 签约项目数. */
   projects: number;
+  /** 亿元以上项目数: the 考核 scheme (data/assessment.xlsx) scores its completion. */
+  largeProjects: number;
+  /** 实际到位外资（万美元）, scored against the 时序 target. */
+  foreignCapital: number;
 }
 
 /** One ledger row as the unit reported it, in canonical units. */
@@ -744,6 +748,7 @@ function buildTargets(): AnnualTarget[] {
   for (const unit of UNITS) {
     const gp = GROUP_PARAMS[unit.group];
     const r = new Rng(`target:${unit.code}`);
+    const extra = new Rng(`target-assessment:${unit.code}`);
     const base = r.range(gp.target[0], gp.target[1]);
     for (const year of YEARS) {
       const funds = Math.round((base * (YEAR_TARGET_FACTOR[year] ?? 1)) / gp.round) * gp.round;
@@ -751,6 +756,10 @@ function buildTargets(): AnnualTarget[] {
         year, unit: unit.code, fundsInPlace: funds,
         contractAmount: Math.round((funds * r.range(1.5, 2.2)) / gp.round) * gp.round,
         projects: r.int(gp.projectsTarget[0], gp.projectsTarget[1]),
+        // Drawn from their own stream, so that the figures above stay what they were before the
+        // 考核 targets were added (and the issued months with them).
+        largeProjects: Math.max(1, Math.round(gp.projectsTarget[1] * extra.range(0.45, 0.7))),
+        foreignCapital: Math.max(50, Math.round((funds / 7.1) * extra.range(0.03, 0.08) / 10) * 10),
       });
     }
   }

@@ -494,12 +494,31 @@ function targetLabel(unit: SampleUnit, year: number): string {
 }
 
 function targetGrid(model: SampleModel, year: number): XCell[][] {
-  const grid: XCell[][] = [['序号', '单位', '到位资金（万元）', '合同引资额（万元）', '签约项目数']];
+  const grid: XCell[][] = [['序号', '单位', '到位资金（万元）', '合同引资额（万元）', '签约项目数', '亿元以上项目数', '实际到位外资（万美元）']];
   model.units.forEach((u, i) => {
     const t = model.targets.find((x: AnnualTarget) => x.unit === u.code && x.year === year);
-    if (t) grid.push([i + 1, targetLabel(u, year), t.fundsInPlace, t.contractAmount, t.projects]);
+    if (t) grid.push([i + 1, targetLabel(u, year), t.fundsInPlace, t.contractAmount, t.projects, t.largeProjects, t.foreignCapital]);
   });
   return grid;
+}
+
+/**
+ * The sample's 考核办法 (data/assessment.xlsx), the example of issue 14: 100 points of indicators by
+ * 完成率, 功效系数 and 时序完成率, a bonus for 十亿元以上项目, deductions for months not reported and data errors.
+ */
+export const SAMPLE_SCHEME: readonly (readonly [string, string, number, string, string | null])[] = [
+  ['指标', '到位资金', 40, '完成率', '120%'],
+  ['指标', '亿元以上项目数', 20, '完成率', '100%'],
+  ['指标', '签约项目', 20, '功效系数', null],
+  ['指标', '实际到位外资', 20, '时序完成率', '100%'],
+  ['加分', '十亿元以上项目', 2, '每个', '6'],
+  ['扣分', '未报送', 2, '每次', null],
+  ['扣分', '数据错误', 0.5, '每条', '5'],
+];
+
+function schemeBytes(): Buffer {
+  const grid: XCell[][] = [['类别', '指标', '分值', '计分方法', '封顶'], ...SAMPLE_SCHEME.map((r) => [...r])];
+  return workbookBytes([{ name: '考核办法', grid, widths: [8, 18, 8, 12, 8] }], 'xlsx', '2026-01-10');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -519,7 +538,10 @@ function readme(model: SampleModel): string {
     '- `chains.xlsx` 产业链：新能源汽车、绿色食品、电子信息 3 条链，每条 5–7 个环节，另有链长、牵头部门；',
     `  ${model.chains.flatMap((c) => c.links.filter((l) => l.gap).map((l) => `${c.name}“${l.name}”`)).join('、')}没有任何项目（缺链），附招商目标企业。`,
     '- `targets/2024.csv`（UTF-8 带 BOM，单位用名称）、`targets/2025.xlsx`（县区用编码）、`targets/2026.xlsx`（名称、别名、编码混用）：',
-    '  年度目标任务，列为 单位、到位资金（万元）、合同引资额（万元）、签约项目数。',
+    '  年度目标任务，列为 单位、到位资金（万元）、合同引资额（万元）、签约项目数、亿元以上项目数、实际到位外资（万美元）。',
+    '- `assessment.xlsx` 考核办法（见 docs/assessment.md）：到位资金 40 分按完成率（封顶 120%）、亿元以上项目数 20 分按完成率、',
+    '  签约项目 20 分按功效系数、实际到位外资 20 分按时序完成率；十亿元以上项目每个加 2 分（最多 6 分）；未报送每次扣 2 分，',
+    '  数据错误每条扣 0.5 分（最多 5 分）。考核办法和目标表的后两列是在各月签发之后加上的：已签发月份的考核得分按签发时的数字计算。',
     `- \`returns/YYYY-MM/\` 月报台账，${model.periods[0]?.period} 至 ${model.periods.at(-1)?.period} 共 ${model.periods.length} 期（最近 12 个月及上年同期），`,
     '  均为当年 1 月 1 日至月末的累计数；项目编码跨月、跨年稳定，跨年未完工项目次年为“续建”，累计到位资金每年 1 月重新累计。',
     '- `issued/YYYY-MM.json` 签发记录（不由 `npm run sample` 生成，由 `scripts/sample/issue-sample.sh` 逐月运行 `npm run issue` 写入）：',
@@ -580,11 +602,12 @@ export function writeSample(dir: string, model: SampleModel = sampleModel()): vo
   rmSync(join(dir, 'targets'), { recursive: true, force: true });
   put(join(dir, 'units.xlsx'), unitsBytes(model));
   put(join(dir, 'chains.xlsx'), chainsBytes(model));
+  put(join(dir, 'assessment.xlsx'), schemeBytes());
 
   for (const year of model.years) {
     const grid = targetGrid(model, year);
     if (year === 2024) put(join(dir, 'targets', `${year}.csv`), utf8Bom(csvText(grid)));
-    else put(join(dir, 'targets', `${year}.xlsx`), workbookBytes([{ name: `${year}年目标任务`, grid, widths: [6, 24, 16, 18, 12] }], 'xlsx', `${year}-01-10`));
+    else put(join(dir, 'targets', `${year}.xlsx`), workbookBytes([{ name: `${year}年目标任务`, grid, widths: [6, 24, 16, 18, 12, 14, 20] }], 'xlsx', `${year}-01-10`));
   }
 
   for (const period of model.periods) {

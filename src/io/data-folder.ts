@@ -6,6 +6,8 @@ import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { DEFAULT_CONFIG, parseSiteConfig, SiteConfigError, type SiteConfig } from '../lib/model/config.ts';
 import { readChains, readTargets, readUnits, type Targets } from '../lib/recognise/registry.ts';
+import { readAssessmentScheme } from '../lib/recognise/assessment-scheme.ts';
+import type { AssessmentScheme } from '../lib/model/assessment.ts';
 import { quietly } from './quiet.ts';
 import type { Chain, Issue, Unit } from '../lib/model/types.ts';
 import { cmp } from '../lib/model/util.ts';
@@ -20,6 +22,8 @@ export interface DataFolder {
   units: Unit[];
   targets: Map<number, Targets>;
   chains: Chain[];
+  /** The 考核 scheme (assessment.xlsx|csv); null when there is none or it has errors (in `issues`). */
+  assessment: AssessmentScheme | null;
   returns: ReturnTask[];
   /** Files under returns/ that were not read, and why (outside a month folder, folder name not a month). */
   skipped: { file: string; reason: string }[];
@@ -68,7 +72,7 @@ function listFiles(dir: string): string[] {
 
 export function loadDataFolder(dir: string): DataFolder {
   const issues: Issue[] = [];
-  const result: DataFolder = { dir, config: DEFAULT_CONFIG, units: [], targets: new Map(), chains: [], returns: [], skipped: [], issues, fatal: null, notices: [] };
+  const result: DataFolder = { dir, config: DEFAULT_CONFIG, units: [], targets: new Map(), chains: [], assessment: null, returns: [], skipped: [], issues, fatal: null, notices: [] };
   if (!existsSync(dir) || !statSync(dir).isDirectory()) { result.fatal = `数据目录不存在：${dir}`; return result; }
 
   // site.json decides the masthead: a file that cannot be read as written stops the build rather than
@@ -131,6 +135,13 @@ export function loadDataFolder(dir: string): DataFolder {
     const c = quietly(() => readChains(readFileSync(join(dir, chainsFile)), chainsFile));
     result.chains = c.value;
     issues.push(...c.issues);
+  }
+
+  const schemeFile = firstExisting(dir, ['assessment.xlsx', 'assessment.xls', 'assessment.csv']);
+  if (schemeFile) {
+    const a = quietly(() => readAssessmentScheme(readFileSync(join(dir, schemeFile)), schemeFile));
+    result.assessment = a.value;
+    issues.push(...a.issues);
   }
 
   const returnsDir = join(dir, 'returns');

@@ -63,7 +63,7 @@ const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('he
 /**
  * The inputs a period's figures depend on, with their content hashes: its returns and those of the
  * months it is compared with (last month, same month last year), the registry, that year's targets,
- * the chains and site.json. Recorded at issue time; a later difference names the file that changed.
+ * the chains, the 考核 scheme and site.json. Recorded at issue time; a later difference names the file that changed.
  */
 export function periodInputs(dir: string, returns: readonly ReturnTask[], periods: readonly string[]): Map<string, Record<string, string>> {
   const hashes = new Map<string, string>();
@@ -75,7 +75,7 @@ export function periodInputs(dir: string, returns: readonly ReturnTask[], period
     }
     return h;
   };
-  const shared = readdirSync(dir).filter((n) => /^(units|chains)\.(xlsx|xls|csv)$|^site\.json$/.test(n)).sort(cmp);
+  const shared = readdirSync(dir).filter((n) => /^(units|chains|assessment)\.(xlsx|xls|csv)$|^site\.json$/.test(n)).sort(cmp);
   const targets = existsSync(join(dir, 'targets')) ? readdirSync(join(dir, 'targets')).sort(cmp) : [];
   const byPeriod = new Map<string, ReturnTask[]>();
   for (const t of returns) byPeriod.set(t.period, [...(byPeriod.get(t.period) ?? []), t]);

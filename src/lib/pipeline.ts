@@ -24,6 +24,8 @@ import { checkPeriod, type CellOf } from './checks/period.ts';
 import { issue } from './model/issues.ts';
 import { latestVersion, versionNotes, type IssueRecord } from './model/record.ts';
 import { changedInputs, diffPeriods, fileOfChange } from './compute/revisions.ts';
+import { assess, type ScoredPeriod } from './compute/assessment.ts';
+import type { Assessment, AssessmentScheme } from './model/assessment.ts';
 
 export interface PipelineInput {
   config: SiteConfig;
@@ -38,6 +40,8 @@ export interface PipelineInput {
   records?: ReadonlyMap<string, IssueRecord>;
   /** sha256 of the inputs each period depends on, as now (src/io/records.ts `periodInputs`). */
   inputs?: ReadonlyMap<string, Record<string, string>>;
+  /** The 考核 scheme (assessment.xlsx|csv), when the data folder has a usable one. */
+  assessment?: AssessmentScheme | null;
 }
 
 
@@ -128,6 +132,18 @@ export function buildModel(input: PipelineInput): SiteModel {
 
   const models: PeriodModel[] = [];
   const byPeriodModel = new Map<string, PeriodModel>();
+  /** A period's 考核 scores, from its figures as shown and the months of its year shown before it. */
+  const score = (p: ScoredPeriod): { assessment: Assessment | null; issues: Issue[] } => {
+    if (!input.assessment) return { assessment: null, issues: [] };
+    const t = targets.get(p.year);
+    const prev = previousMonth(p.period);
+    return assess({
+      scheme: input.assessment, period: p, groups,
+      targetIndicators: t?.indicators ?? [], targetsFile: t?.file ?? null,
+      earlier: models.filter((m) => m.year === p.year && m.period < p.period),
+      previous: prev ? byPeriodModel.get(prev)?.assessment ?? null : null,
+    });
+  };
   for (const period of periods) {
     const a = assembled.get(period)!;
     const { year, month } = parsePeriod(period);
@@ -200,6 +216,14 @@ export function buildModel(input: PipelineInput): SiteModel {
 
     const known = new Set(units.map((u) => u.code));
     const projects = a.projects.filter((p) => known.has(p.unit)).sort(compareProjects(units));
+
+    // 考核: scored on this month's figures, before the draft (which names the top and bottom units).
+    const scored = score({ period, year, month, units: unitResults, projects, issues });
+    issues.push(...scored.issues);
+    if (config.rankBy === 'assessment') {
+      if (scored.assessment) rankByScore(unitResults, scored.assessment, prevModel);
+      else issues.push(issue({ kind: 'assessment-rank', at: { file: 'site.json' }, message: `site.json 设置按考核得分排名（"rankBy": "assessment"），但${period}没有考核得分（${input.assessment ? '考核办法所需的目标列缺失，见上一条' : '数据目录中没有可用的 assessment 考核办法'}）；本期排名和红黑榜仍按到位资金完成率` }));
+    }
     const model: PeriodModel = {
       period, year, month, timeProgress, totals, groups: groupResults, units: unitResults,
       breakdowns: breakdowns(projects), chains: placement.chains,
@@ -208,13 +232,16 @@ export function buildModel(input: PipelineInput): SiteModel {
       issues: sortIssues(issues), files: a.files, notSubmitted,
       previousPeriod: prevModel ? prev : null, lastYearPeriod: lastYearAssembled ? lastYear : null,
       draft: { title: '', sections: [] },
-      issued: null, versions: [], revisions: [], changedFromFirst: [],
+      issued: null, versions: [], revisions: [], changedFromFirst: [], assessment: scored.assessment,
     };
     model.draft = draftBulletin(model, config);
     const record = input.records?.get(period);
     // An issued period shows what was issued; the data as it is now only says what would differ.
     // Later months compare with what leaders were shown (the issued ranks).
     const shown = record ? issuedModel(record, model, input.inputs?.get(period) ?? {}, input.audience) : model;
+    // Scores of an issued month: as recorded when it was issued with them, else worked out from its
+    // issued figures (a scheme adopted later scores the months already issued, as issued).
+    if (record) shown.assessment = shown.assessment ?? score(shown).assessment;
     models.push(shown);
     byPeriodModel.set(period, shown);
   }
@@ -243,6 +270,20 @@ function issuedModel(record: IssueRecord, current: PeriodModel, inputsNow: Recor
     revisions: diffPeriods(figures, current, fileNow),
     changedFromFirst: record.versions.length > 1 ? diffPeriods(first.figures, figures, fileOfChange(revisedFiles, (code) => [...unitFiles(first.figures)(code), ...unitFiles(figures)(code)])) : [],
   };
+}
+
+/**
+ * `rankBy: "assessment"`: the bulletin's ranks (tables, 红黑榜, rank change) follow the 考核 score.
+ * A unit that did not report stays unranked, as it is under the completion ranking.
+ */
+function rankByScore(units: UnitResult[], assessment: Assessment, prevModel: PeriodModel | undefined): void {
+  const byCode = new Map(assessment.units.map((s) => [s.code, s]));
+  const prevRanks = new Map(prevModel?.units.map((x) => [x.code, x.rank]) ?? []);
+  for (const u of units) {
+    const s = byCode.get(u.code);
+    u.rank = u.submitted && s ? s.rank : null;
+    u.rankChange = rankChange(prevRanks.get(u.code), u.rank);
+  }
 }
 
 function orderGroups(units: readonly Unit[], preferred: readonly string[]): string[] {

@@ -33,7 +33,7 @@ export function period(over: Partial<PeriodModel> = {}): PeriodModel {
     totals: { ...indicators(), units: 0, submittedUnits: 0, startedProjects: 0 },
     groups: [], units: [], breakdowns: { industry: [], projectType: [], stage: [], size: [] }, chains: [], unplaced: [],
     projects: [], issues: [], files: [], notSubmitted: [], previousPeriod: null, lastYearPeriod: null, draft: { title: '', sections: [] },
-    issued: null, versions: [], revisions: [], changedFromFirst: [],
+    issued: null, versions: [], revisions: [], changedFromFirst: [], assessment: null,
     ...over,
   };
 }

@@ -54,8 +54,11 @@ export interface SiteConfig {
   checks: CheckThresholds;
   /** Group display order; groups not listed follow in registry order. */
   groupOrder: string[];
-  /** Ranking indicator; only fundsCompletion is supported today. */
-  rankBy: 'fundsCompletion';
+  /**
+   * What the bulletin ranks by: 到位资金 completion, or the 考核 score of the data folder's scheme
+   * (assessment.xlsx|csv; a month without scores falls back to completion with a warning).
+   */
+  rankBy: 'fundsCompletion' | 'assessment';
   /** Public URL of the site, used for QR codes and og:url when set (e.g. `https://zsj.example.gov.cn/tongbao/`). */
   siteUrl: string | null;
   /** Sub-path the site is published under, always ending in `/`. */
@@ -123,7 +126,7 @@ export const siteConfigSchema = z.strictObject({
   chains: chainsSchema.prefault({}),
   checks: checksSchema.prefault({}),
   groupOrder: z.array(z.string().trim().min(1, '不能为空文本')).default(D.groupOrder),
-  rankBy: z.literal('fundsCompletion', '目前只支持 "fundsCompletion"（按到位资金完成率排名）').default(D.rankBy),
+  rankBy: z.enum(['fundsCompletion', 'assessment'], '应为 "fundsCompletion"（按到位资金完成率排名）或 "assessment"（按考核得分排名，需要 assessment 考核办法）').default(D.rankBy),
   siteUrl: z.string().trim()
     .regex(/^(https?:\/\/\S+)?$/i, '应为以 http:// 或 https:// 开头的网址，如 "https://zsj.example.gov.cn/tongbao/"；不填写时写 null')
     .transform((s) => s || null)

@@ -118,6 +118,9 @@ export const ISSUE_KINDS = {
   'bad-record': { severity: 'error', label: '签发记录有误', advice: '签发记录（issued/年-月.json）被改坏或截断：该月按草稿生成；从备份恢复，或重新签发' },
   'duplicate-record': { severity: 'error', label: '签发记录重复', advice: '同一月份只能有一份签发记录，删除多余的一份' },
   'record-without-returns': { severity: 'error', label: '签发记录没有对应月报', advice: '核对签发记录的月份，或补回该月月报' },
+  'assessment-scheme': { severity: 'error', label: '考核办法有误', advice: '按 docs/assessment.md 改正 assessment 表（类别、指标、分值、计分方法、封顶）；改正前不计算考核得分，网站其余部分照常生成' },
+  'assessment-target': { severity: 'error', label: '考核指标缺少目标', advice: '按完成率或时序完成率计分的指标要在当年目标任务表中有目标列（如“签约项目数”），或改用功效系数；补上前该年不计算考核得分' },
+  'assessment-rank': { severity: 'warning', label: '未能按考核得分排名', advice: 'site.json 设置了 "rankBy": "assessment"，但该月没有考核得分（缺少或改错了 assessment 表）：排名和红黑榜仍按到位资金完成率' },
   internal: { severity: 'error', label: '内部错误', advice: '请把该文件发给维护人员' },
 } as const satisfies Readonly<Record<string, IssueKindSpec>>;
 

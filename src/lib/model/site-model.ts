@@ -1,6 +1,7 @@
 /**
  * The site model: everything the pages, summary.json and downloads are rendered from.
  */
+import type { Assessment } from './assessment.ts';
 import type { SiteConfig } from './config.ts';
 import type { Breakdowns, Chain, ChainResult, FileAccount, GroupResult, Indicators, Issue, Project, Unit, UnitResult } from './types.ts';
 
@@ -45,6 +46,8 @@ export interface PeriodModel {
   revisions: Revision[];
   /** For a 更正版: the figures it changed from version 1. */
   changedFromFirst: Revision[];
+  /** 考核 scores by the data folder's scheme (compute/assessment.ts); null without a usable scheme. */
+  assessment: Assessment | null;
 }
 
 export interface SiteModel {

@@ -11,6 +11,8 @@ import type { Indicators } from '../model/types.ts';
 import type { TableCell } from './ledger-table.ts';
 import type { SheetSpec } from './xlsx.ts';
 import { missingShort } from '../views/submission.ts';
+import { plainNumber } from '../model/format.ts';
+import type { SchemeRow } from '../model/assessment.ts';
 
 export const RANKING_HEADER = ['排名', '升降', '单位', '项目个数', '合同引资额（万元）', '到位资金（万元）', '年度目标（万元）', '完成率', '超欠序时进度', '同比', '亮灯', '报送情况'] as const;
 const FORMATS = [null, null, null, '0', '#,##0', '#,##0', '#,##0', '0.0%', '+0.0%;-0.0%;0.0%', '+0.0%;-0.0%;0.0%', null, null];
@@ -42,5 +44,32 @@ export function rankingTable(p: PeriodModel, groups: readonly string[], title: s
     if (group) rows.push([null, null, `${g}合计`, ...figures(group), null, `${group.submittedUnits}/${group.units}个单位已报送`]);
   }
   rows.push([null, null, '全市合计', ...figures(p.totals), null, `${p.totals.submittedUnits}/${p.totals.units}个单位已报送`]);
-  return [{ name: '排名', title, rows, formats: FORMATS, landscape: true }];
+  const scores = assessmentSheet(p, groups, title.replace(`${periodRange(p.period)}各单位招商引资排名`, `${p.assessment?.title ?? ''}得分`));
+  return [{ name: '排名', title, rows, formats: FORMATS, landscape: true }, ...(scores ? [scores] : [])];
+}
+
+/** `到位资金（40分，完成率）`, `未报送（每次扣2分，最多6分）`: a 考核 column's header. */
+function itemHeader(r: SchemeRow): string {
+  if (r.category === '指标') return `${r.label}（${plainNumber(r.weight)}分，${r.method}）`;
+  const verb = r.category === '加分' ? '加' : '扣';
+  return `${r.category}：${r.label}（${r.method}${verb}${plainNumber(r.weight)}分${r.cap !== null ? `，最多${plainNumber(r.cap)}分` : ''}）`;
+}
+
+/**
+ * The 考核 sheet: units of each group by rank with total and each item's points as numbers (0.00),
+ * ready to forward or to total by hand; null when the period has no scores.
+ */
+export function assessmentSheet(p: PeriodModel, groups: readonly string[], title: string): SheetSpec | null {
+  const a = p.assessment;
+  if (!a) return null;
+  const submitted = new Map(p.units.map((u) => [u.code, u]));
+  const rows: TableCell[][] = [['组别', '排名', '升降', '单位', '总分', ...a.rows.map(itemHeader), '报送情况']];
+  for (const g of groups) {
+    for (const u of a.units.filter((x) => x.group === g)) {
+      const unit = submitted.get(u.code);
+      rows.push([g, u.rank, rankChangeText(u.rankChange).symbol, u.name, u.score, ...u.items.map((i) => i.points), !unit || unit.submitted ? '已报送' : missingShort(unit)]);
+    }
+  }
+  const formats = [null, '0', null, null, '0.00', ...a.rows.map(() => '0.00'), null];
+  return { name: '考核', title, rows, formats, landscape: true };
 }

@@ -115,6 +115,32 @@ export const summarySchema = z.strictObject({
   issued: z.strictObject({ number: z.string().nullable(), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), version: z.number().int().min(1) }).nullable(),
   /** Figures that would now differ from the issued ones (发布后更正). */
   revisions: z.array(z.strictObject({ unit: z.string(), indicator: z.string(), issued: z.string(), current: z.string(), file: z.string().nullable() })),
+  /** 考核 scores by the data folder's scheme (docs/assessment.md); null without a usable scheme. */
+  assessment: z.strictObject({
+    /** 季度考核 (months 3, 6, 9), 年度考核 (12), 考核得分 (other months, provisional). */
+    kind: z.enum(['季度考核', '年度考核', '考核得分']),
+    title: z.string(),
+    /** Units in group order, each group by rank. */
+    units: z.array(z.strictObject({
+      code: z.string(),
+      name: z.string(),
+      group: z.string(),
+      submitted: z.boolean(),
+      /** Two decimals; may be negative (deductions of a unit that did not report). */
+      score: z.number(),
+      /** Within the group, ties sharing; units that did not report after all that did. */
+      rank: z.number().int().positive(),
+      rankChange: z.number().int().nullable(),
+      items: z.array(z.strictObject({
+        category: z.enum(['指标', '加分', '扣分']),
+        indicator: z.string(),
+        method: z.enum(['完成率', '时序完成率', '功效系数', '每个', '每次', '每条']),
+        points: z.number(),
+        /** What was scored, in words (完成90.0%, 2个). */
+        basis: z.string(),
+      })),
+    })),
+  }).nullable(),
 });
 
 export type Summary = z.infer<typeof summarySchema>;

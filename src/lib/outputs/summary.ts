@@ -22,6 +22,7 @@ const indicatorFields = (i: Indicators): SummaryIndicators => ({
 });
 
 type Chain = Summary['chains'][number];
+type Assessed = NonNullable<Summary['assessment']>['units'][number];
 
 // Every object literal is typed, the map callbacks' too (an inferred callback type would let an
 // extra field through): a field the schema does not declare does not compile.
@@ -47,6 +48,13 @@ export function summary(m: PeriodModel): Summary {
     bulletin: m.draft,
     issued: m.issued,
     revisions: m.revisions,
+    assessment: m.assessment && {
+      kind: m.assessment.kind, title: m.assessment.title,
+      units: m.assessment.units.map((u): Assessed => ({
+        code: u.code, name: u.name, group: u.group, submitted: u.submitted, score: u.score, rank: u.rank, rankChange: u.rankChange,
+        items: u.items.map((i): Assessed['items'][number] => ({ category: i.category, indicator: i.indicator, method: i.method, points: i.points, basis: i.basis })),
+      })),
+    },
   };
 }
 

@@ -93,7 +93,11 @@ function isCityRow(name: string, city: string): boolean {
 }
 
 export interface TargetRow { unit: string; values: Record<string, number> }
-export interface Targets { year: number; rows: TargetRow[]; city: Record<string, number> | null; indicators: string[] }
+export interface Targets {
+  year: number; rows: TargetRow[]; city: Record<string, number> | null; indicators: string[];
+  /** The file, relative to the data folder (for messages that point at a missing column). */
+  file?: string;
+}
 
 /**
  * Reads `targets/<YYYY>.xlsx|csv`. Units by name, alias or code; a 全市 row (or one named after the
@@ -120,7 +124,7 @@ export function readTargets(bytes: Uint8Array, file: string, year: number, units
   });
   if (!cols.some((c) => c.key === 'fundsInPlace')) issues.push(issueAt(file, t.sheet.name, t.headerRow, null, '目标任务表中没有“到位资金（万元）”列', 'no-funds-target'));
   const index = unitIndex(units);
-  const value: Targets = { year, rows: [], city: null, indicators: [...new Set(cols.map((c) => c.key))] };
+  const value: Targets = { year, rows: [], city: null, indicators: [...new Set(cols.map((c) => c.key))], file };
   const seen = new Set<string>();
   for (let r = t.headerRow + 1; r < t.sheet.rows.length; r++) {
     const row = t.sheet.rows[r] ?? [];

@@ -15,6 +15,7 @@ import { redBlackLists, type ListedUnit } from './red-black.ts';
 import { yearSeries } from './series.ts';
 import { sentUnreadable } from './submission.ts';
 import { issueStatus, type IssueStatus } from './issue-status.ts';
+import { scoresByCode } from './assessment.ts';
 
 /** A headline figure with its texts: value and target in the figure's unit, and 同比 or last year's figure. */
 export interface FigureCell { figure: HeadlineFigure; value: string; target: string; yoy: string }
@@ -78,6 +79,8 @@ export interface BulletinView {
   errors: number;
   warnings: number;
   rankings: Ranking[];
+  /** 考核 score by unit code when the ranks follow it (rankBy "assessment"); else null. */
+  scores: Map<string, string> | null;
   /** Groups with anyone on either list. */
   redBlack: RedBlackRow[];
   keyProjects: KeyProjectTable;
@@ -97,9 +100,21 @@ function figureCell(f: HeadlineFigure): FigureCell {
   };
 }
 
-/** Why a unit is on 红榜 or 黑榜, in words. */
-function listedDetail(u: ListedUnit): string {
-  return u.reason === '未报送' ? '本期未报送台账' : u.reason === '报送文件无法读取' ? '报送的文件无法读取' : `第${u.rank}名，完成${pct(u.completion)}，${aheadText(u.aheadPoints)}`;
+/** Why a unit is on 红榜 or 黑榜, in words (with its 考核 score when the ranks follow it). */
+function listedDetail(u: ListedUnit, scores: ReadonlyMap<string, string> | null): string {
+  const score = scores?.get(u.code);
+  return u.reason === '未报送' ? '本期未报送台账' : u.reason === '报送文件无法读取' ? '报送的文件无法读取' : `第${u.rank}名，${score ? `考核得分${score}分，` : ''}完成${pct(u.completion)}，${aheadText(u.aheadPoints)}`;
+}
+
+/**
+ * The 考核 scores by code when this period's ranks follow them: rankBy "assessment" and every
+ * ranked unit's rank is its score rank (an issued period keeps the ranks it was issued with).
+ */
+export function rankedScores(model: Pick<SiteModel, 'config'>, p: PeriodModel): Map<string, string> | null {
+  const a = p.assessment;
+  if (model.config.rankBy !== 'assessment' || !a) return null;
+  const rank = new Map(a.units.map((u) => [u.code, u.rank]));
+  return p.units.every((u) => u.rank === null || u.rank === rank.get(u.code)) ? scoresByCode(p) : null;
 }
 
 /** The key-project table of a month: counts by status and the first `max` rows. */
@@ -120,6 +135,7 @@ export function bulletinView(model: SiteModel, p: PeriodModel): BulletinView {
   const published = p.issued ? [p.issued.number, dateText(p.issued.date)].filter(Boolean).join(' · ') : model.config.publicationDates[p.period];
   const before = monthBefore(model.periods, p.period);
   const keys = keyProjects(p, before, model.units.map((u) => u.code));
+  const scores = rankedScores(model, p);
 
   return {
     p, published, status,
@@ -134,9 +150,10 @@ export function bulletinView(model: SiteModel, p: PeriodModel): BulletinView {
       if (!group) throw new Error(`unknown group ${g} in ${p.period}`);
       return { group, units: byStanding(listOf(index.unitsByGroup, g)) };
     }),
+    scores,
     redBlack: redBlackLists(p, model.groups)
       .filter((g) => g.red.length + g.black.length > 0)
-      .map((g) => ({ group: g.group, red: g.red.map((u) => ({ ...u, detail: listedDetail(u) })), black: g.black.map((u) => ({ ...u, detail: listedDetail(u) })) })),
+      .map((g) => ({ group: g.group, red: g.red.map((u) => ({ ...u, detail: listedDetail(u, scores) })), black: g.black.map((u) => ({ ...u, detail: listedDetail(u, scores) })) })),
     keyProjects: keyProjectTable(keys, unitName, before ? 'ledger' : 'dates'),
     charts: bulletinCharts(model, p),
   };

@@ -8,7 +8,7 @@
 import { issueLabel } from '../model/issues.ts';
 import { isCounted } from '../compute/indicators.ts';
 import type { SiteConfig } from '../model/config.ts';
-import { aheadText, intensityText, pct, periodRange, usd, yi, yoyText } from '../model/format.ts';
+import { aheadText, fixed, intensityText, pct, periodRange, usd, yi, yoyText } from '../model/format.ts';
 import type { BulletinDraft, BulletinSection, PeriodModel } from '../model/site-model.ts';
 import type { Indicators, UnitResult } from '../model/types.ts';
 import { lowIntensityProjects } from './intensity.ts';
@@ -87,10 +87,38 @@ export function draftBulletin(m: PeriodModel, config: SiteConfig): BulletinDraft
     const list = members.map(unitSentence).join('；');
     grouped.push(members.length > 0 ? `${head}，其中：${list}。` : `${head}。`);
   }
+  const scores = assessmentParagraph(m);
+  if (scores) grouped.push(scores);
   sections.push({ heading: '二、分组情况', paragraphs: grouped });
 
   sections.push({ heading: '三、存在问题', paragraphs: problems(m, config) });
   return { title: bulletinTitle(m.period, config), sections };
+}
+
+/**
+ * The 考核 paragraph: the top and bottom units of each group by score, ties named together:
+ * `2026年第三季度考核得分：县区东山县最高，68.00分；西河区最低，-2.00分，本期未报送；…`.
+ * No brackets inside, so the sentence can itself be quoted in brackets.
+ */
+function assessmentParagraph(m: PeriodModel): string | null {
+  const a = m.assessment;
+  if (!a || a.units.length === 0) return null;
+  const points = (v: number) => `${fixed(v, 2)}分`;
+  const missing = new Set(m.units.filter((u) => !u.submitted).map((u) => u.code));
+  const groups = [...new Set(a.units.map((u) => u.group))].map((g) => {
+    const members = a.units.filter((u) => u.group === g);
+    if (members.length === 1) return `${g}${members[0]!.name}${points(members[0]!.score)}`;
+    const first = members.filter((u) => u.rank === 1);
+    const lastRank = Math.max(...members.map((u) => u.rank));
+    const last = members.filter((u) => u.rank === lastRank);
+    const names = (list: typeof members) => list.map((u) => u.name).join('、');
+    const top = `${g}${names(first)}${first.length > 1 ? '并列' : ''}最高，${points(first[0]!.score)}`;
+    if (lastRank === 1) return `${g}各单位得分相同，均为${points(first[0]!.score)}`;
+    const note = last.every((u) => missing.has(u.code)) ? '，本期未报送' : '';
+    return `${top}；${names(last)}${last.length > 1 ? '并列' : ''}最低，${points(last[0]!.score)}${note}`;
+  });
+  const lead = a.kind === '考核得分' ? `按考核办法测算，${a.title}` : `${a.title}得分`;
+  return `${lead}：${groups.join('；')}。`;
 }
 
 /** 三、存在问题: behind schedule, 零签约/零开工, low 投资强度, and what the figures cannot tell. */

@@ -73,8 +73,9 @@ export function redBlackLists(p: Pick<PeriodModel, 'units'>, groups: readonly st
  * behind 序时进度 by the thresholds of site.json), so the caption says so rather than forcing them to
  * agree, which would either empty the 黑榜 early in the year or change the lights' meaning.
  */
-export function redBlackRule(lights: LightThresholds): string {
-  return `红黑榜看组内排名：红榜为本组完成率排名靠前的单位，黑榜为排名靠后且未达到序时进度的单位（未报送单位也列入黑榜）；`
+export function redBlackRule(lights: LightThresholds, byScore = false): string {
+  const by = byScore ? '考核得分' : '完成率';
+  return `红黑榜看组内排名：红榜为本组${by}排名靠前的单位，黑榜为排名靠后且未达到序时进度的单位（未报送单位也列入黑榜）；`
     + `亮灯看完成率与序时进度之差：落后不到${lights.yellowBehind}个百分点为绿灯，${lights.yellowBehind}至${lights.redBehind}个百分点为黄灯，${lights.redBehind}个百分点以上为红灯。`
     + `因此黑榜单位也可能亮绿灯：落后序时进度不多，但在本组排名靠后。`;
 }

@@ -17,6 +17,7 @@ export const paths = {
   projects: (period: string) => `${period}/projects/`,
   quality: (period: string) => `${period}/quality/`,
   chains: (period: string) => `${period}/chains/`,
+  assessment: (period: string) => `${period}/assessment/`,
   chain: (period: string, chainSlug: string) => `${period}/chains/${slug(chainSlug)}/`,
   data: (period: string, file: string) => `data/${period}/${file}`,
 };
@@ -42,6 +43,11 @@ export type KeyOf = (period: string) => string;
 /** One page per period: the bulletin, ledger, quality and chains overview. */
 export function periodPaths(model: SiteModel, keyOf?: KeyOf) {
   return model.periods.map((p) => ({ params: { period: p.period }, props: { period: p.period }, ...(keyOf ? { cacheKey: keyOf(p.period) } : {}) }));
+}
+
+/** The 考核 page of each period that has scores. */
+export function assessmentPaths(model: SiteModel, keyOf?: KeyOf) {
+  return periodPaths({ ...model, periods: model.periods.filter((p) => p.assessment) }, keyOf);
 }
 
 /** One page per unit per period. */

@@ -6,7 +6,7 @@ import type { SiteModel } from '../model/site-model.ts';
 import { paths } from './routes.ts';
 import { pageLink, type PageLink } from './share.ts';
 
-export type Section = 'bulletin' | 'projects' | 'quality' | 'chains' | 'units' | 'home';
+export type Section = 'bulletin' | 'projects' | 'quality' | 'chains' | 'units' | 'home' | 'assessment';
 
 export interface NavItem { key: Section; label: string; path: string }
 
@@ -33,11 +33,12 @@ export interface ShellOptions {
   permalink?: string | undefined;
 }
 
-/** The sections of a period, in the header's order; none outside a period. */
-export function periodNav(period: string | undefined): NavItem[] {
+/** The sections of a period, in the header's order; none outside a period. 考核 only where there are scores. */
+export function periodNav(period: string | undefined, assessment = false): NavItem[] {
   if (!period) return [];
   return [
     { key: 'bulletin', label: '通报', path: paths.bulletin(period) },
+    ...(assessment ? [{ key: 'assessment' as const, label: '考核', path: paths.assessment(period) }] : []),
     { key: 'projects', label: '项目台账', path: paths.projects(period) },
     { key: 'chains', label: '产业链', path: paths.chains(period) },
     { key: 'quality', label: '数据质量', path: paths.quality(period) },
@@ -45,7 +46,7 @@ export function periodNav(period: string | undefined): NavItem[] {
 }
 
 /** The shell of one page. */
-export function pageShell(model: Pick<SiteModel, 'config' | 'audience' | 'offline'>, o: ShellOptions): Shell {
+export function pageShell(model: Pick<SiteModel, 'config' | 'audience' | 'offline'> & Partial<Pick<SiteModel, 'periods'>>, o: ShellOptions): Shell {
   const here = decodeURI(o.pathname);
   const ownPath = here.startsWith(o.base) ? here.slice(o.base.length) : here.replace(/^\//, '');
   const path = o.permalink ?? ownPath;
@@ -55,7 +56,7 @@ export function pageShell(model: Pick<SiteModel, 'config' | 'audience' | 'offlin
     : model.config.siteUrl ? pageLink(model.config.siteUrl, model.config.base, path) : null;
   return {
     siteName: `${model.config.city}招商引资通报`,
-    nav: periodNav(o.period),
+    nav: periodNav(o.period, model.periods?.some((p) => p.period === o.period && p.assessment !== null) ?? false),
     link,
     linkLabel: o.permalink !== undefined ? '本期固定链接' : '本页链接',
     footer: [model.config.office, '数据来源：各单位报送的项目台账', model.audience === 'internal' ? '内部版（含联系人信息，请勿公开）' : '', model.offline ? '离线副本' : ''].filter(Boolean).join(' · '),
