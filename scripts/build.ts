@@ -1,5 +1,5 @@
 /**
- * `npm run build [-- --data DIR --out DIR --strict --audience public|internal --base /path/]`
+ * `npm run build [-- --data DIR --out DIR --strict --audience public|internal --base /path/ --offline]`
  *
  * Reads the data folder, checks and computes, renders the site with Astro and writes the open data.
  * Exit codes: 0 built (warnings allowed), 1 errors under --strict or nothing could be built,
@@ -13,6 +13,8 @@ import { readReturnsWithStats } from '../src/io/read-returns.ts';
 import { loadRecords, periodInputs } from '../src/io/records.ts';
 import { renderSite } from '../src/io/site-build.ts';
 import { writeDataFiles } from '../src/io/write-outputs.ts';
+import { makeOffline } from '../src/io/offline-copy.ts';
+import { OFFLINE_BASE } from '../src/lib/outputs/offline.ts';
 import { buildModel } from '../src/lib/pipeline.ts';
 import type { Audience, PeriodModel } from '../src/lib/model/site-model.ts';
 import type { Issue } from '../src/lib/model/types.ts';
@@ -23,6 +25,8 @@ const USAGE = `用法：npm run build -- [选项]
   --strict           有任何“错误”级问题时以退出码 1 结束
   --audience 范围    public（默认，公开版，不含联系电话等内部信息）或 internal（内部版）
   --base 路径        网站发布在子路径下时使用，例如 --base /tongbao/
+  --offline          生成离线副本（默认输出到 dist-offline/）：链接都是相对路径，
+                     拷到U盘或共享盘后双击 index.html 即可打开，不需要服务器；不能与 --base 同用
   --quiet            不逐个显示文件
   --no-cache         不使用已解析文件的缓存（.cache/），全部重新读取并重建缓存
   -h, --help         显示本帮助`;
@@ -38,7 +42,7 @@ async function main(): Promise<number> {
     args = parseArgs({
       options: {
         data: { type: 'string' }, out: { type: 'string' }, strict: { type: 'boolean' }, audience: { type: 'string' },
-        base: { type: 'string' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, 'no-cache': { type: 'boolean' },
+        base: { type: 'string' }, offline: { type: 'boolean' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, 'no-cache': { type: 'boolean' },
       },
       allowPositionals: false,
       strict: true,
@@ -50,11 +54,14 @@ async function main(): Promise<number> {
   if (v.help) { process.stdout.write(`${USAGE}\n`); return 0; }
   const audience = (v.audience ?? 'public') as Audience;
   if (audience !== 'public' && audience !== 'internal') usage(`--audience 只能是 public 或 internal，而不是“${v.audience}”`);
+  // An offline copy's links are relative to each page, so a base path has no meaning there.
+  if (v.offline && v.base !== undefined) usage('--offline 生成的离线副本使用相对链接，不需要也不能同时指定 --base；请去掉其中一个');
   let base = v.base ?? '/';
   if (!base.startsWith('/') || /[\s?#"'<>\\]/.test(base)) usage(`--base 应是以 / 开头的路径，例如 /tongbao/，而不是“${base}”`);
   if (!base.endsWith('/')) base += '/';
   const dataDir = resolve(v.data ?? 'data');
-  const outDir = resolve(v.out ?? 'dist');
+  // The offline copy goes beside the published site by default, never over it.
+  const outDir = resolve(v.out ?? (v.offline ? 'dist-offline' : 'dist'));
   const say = (line: string) => process.stdout.write(`${line}\n`);
   // --out is emptied on every build: refuse a folder that holds something other than a site.
   if (existsSync(outDir) && readdirSync(outDir).length > 0 && !existsSync(join(outDir, 'index.html')) && !existsSync(join(outDir, 'data', 'index.json'))) {
@@ -79,6 +86,7 @@ async function main(): Promise<number> {
     config: { ...folder.config, base: configBase }, audience, units: folder.units, targets: folder.targets, chains: folder.chains, assessment: folder.assessment, returns,
     globalIssues: [...folder.issues, ...recordIssues], records, inputs: periodInputs(dataDir, folder.returns, periods),
   });
+  if (v.offline) model.offline = true;
   for (const i of recordIssues) say(`注意：${i.file}：${i.message}`);
   if (model.periods.length === 0) {
     process.stderr.write('无法生成：没有任何可用的月报。\n');
@@ -93,9 +101,10 @@ async function main(): Promise<number> {
   // counted (a second return of a unit is not) and which checks found errors in it.
   const lines = fileLines(model.periods, folder.skipped, new Map(folder.units.map((u) => [u.code, u.name])));
   if (!v.quiet) for (const line of lines.text) say(line);
-  await renderSite(model, outDir, configBase, { fresh: v['no-cache'] === true });
+  await renderSite(model, outDir, v.offline ? OFFLINE_BASE : configBase, { fresh: v['no-cache'] === true });
   timer.lap('render');
   writeDataFiles(model, outDir, { fresh: v['no-cache'] === true });
+  if (v.offline) makeOffline(outDir);
   timer.lap('write');
   timer.save({ read: readStats, periods: model.periods.length });
 
@@ -124,6 +133,7 @@ async function main(): Promise<number> {
     say(`未对外发布：${drafts.join('、')}（草稿，尚未签发）。内部预览：npm run build -- --audience internal；核对无误后签发：npm run issue -- ${drafts.at(-1)}`);
   }
   say(`网站：${relative(process.cwd(), outDir) || '.'}/index.html；数据质量：${relative(process.cwd(), outDir) || '.'}/${latest.period}/quality/index.html`);
+  if (v.offline) say(`离线副本：把整个 ${relative(process.cwd(), outDir) || '.'} 文件夹拷到U盘或共享盘，双击其中的 index.html 即可打开（不需要网络和服务器）。`);
   if (v.strict && errors.length > 0) {
     say('');
     say(`严格模式：有 ${errors.length} 条错误，退出码 1。按文件列出：`);

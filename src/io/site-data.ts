@@ -75,7 +75,8 @@ export function pageKey(period: string): string {
 /** All periods' page keys, each chaining the digests of the periods before it. */
 export function pageKeys(model: SiteModel): Map<string, string> {
   const { periods, config, audience, units, chains, groups, globalIssues } = model;
-  let chain = createHash('sha256').update(`tongbao-pages:${PAGE_KEY_VERSION}\0`).update(JSON.stringify({ config, audience, units, chains, groups, globalIssues })).digest('hex');
+  const offline = model.offline === true;
+  let chain = createHash('sha256').update(`tongbao-pages:${PAGE_KEY_VERSION}\0`).update(JSON.stringify({ config, audience, units, chains, groups, globalIssues, offline })).digest('hex');
   const keys = new Map<string, string>();
   periods.forEach((p, i) => {
     chain = createHash('sha256').update(chain).update(JSON.stringify(p)).digest('hex');

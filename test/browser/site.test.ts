@@ -183,6 +183,47 @@ describe.skipIf(!existsSync(CHROMIUM))(`the sample site in Chromium, published u
     await unit.page.close();
   });
 
+  it('shows every column of the tables a leader reads at 390 px as cards, with no sideways scroll; the desktop and printed tables unchanged', async () => {
+    for (const path of [`${LATEST}/`, `${LATEST}/units/A02/`, `${LATEST}/units/B04/`]) {
+      const { page, problems } = await open(phone, path);
+      const tables = await page.locator('main table.stack').evaluateAll((ts) => ts.map((t) => {
+        const wrap = t.closest('.table-wrap')!;
+        const cells = [...t.querySelectorAll('tbody td, tfoot td')].filter((c) => c.textContent!.trim() !== '');
+        const off = cells.filter((c) => { const r = c.getBoundingClientRect(); return r.width === 0 || r.left < 0 || r.right > window.innerWidth + 0.5; });
+        return {
+          caption: t.querySelector('caption')!.textContent!.slice(0, 12),
+          scroll: wrap.scrollWidth - wrap.clientWidth,
+          cells: cells.length,
+          unlabelled: cells.filter((c) => !c.getAttribute('data-label')).length,
+          off: off.map((c) => `${c.getAttribute('data-label')}:${c.textContent!.trim().slice(0, 10)}`).slice(0, 3),
+          labelShown: cells.every((c) => getComputedStyle(c, '::before').content === `"${c.getAttribute('data-label')}"`),
+          head: t.querySelector('thead')!.getBoundingClientRect().height <= 1,
+        };
+      }));
+      const kinds = await page.locator('main table.stack').evaluateAll((ts) => ts.map((t) => t.className));
+      if (path === `${LATEST}/`) expect(kinds).toEqual(expect.arrayContaining(['ranking stack', 'honours stack', 'key-projects stack']));
+      else expect(kinds).toEqual(expect.arrayContaining(['compare stack', 'ranking stack', 'stack']));
+      expect(await page.locator('main table:not(.stack)').count(), path).toBe(0); // every table on these pages
+      for (const t of tables) {
+        expect(t, `${path} ${t.caption}`).toMatchObject({ scroll: 0, unlabelled: 0, off: [], labelShown: true, head: true });
+        expect(t.cells, `${path} ${t.caption}`).toBeGreaterThan(0);
+      }
+      // Every column of the ranking is seen: one labelled value per column on each unit's card.
+      const labels = await page.locator('table.ranking tbody tr').first().locator('td').evaluateAll((cs) => cs.map((c) => c.getAttribute('data-label')));
+      expect(labels).toEqual(['排名', '完成率', '超/欠进度（百分点）', '亮灯', '升降', '到位资金（亿元）', '年度目标（亿元）']);
+      expect(await overflowOf(page), path).toEqual({ page: 0, body: 0, wide: [] });
+      expect(problems).toEqual([]);
+      // On paper the table is a table again, header and all.
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.locator('table.ranking').first().evaluate((t) => [getComputedStyle(t).display, getComputedStyle(t.querySelector('thead')!).display])).toEqual(['table', 'table-header-group']);
+      await page.close();
+    }
+    const desk = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const { page } = await open(desk, `${LATEST}/`);
+    expect(await page.locator('table.ranking').first().evaluate((t) => [getComputedStyle(t).display, getComputedStyle(t.querySelector('thead')!).display, getComputedStyle(t.querySelector('tbody tr')!).display])).toEqual(['table', 'table-header-group', 'table-row']);
+    await desk.close();
+  });
+
   it('keeps the first load of a bulletin well under 250 KB', async () => {
     const { page, problems, bytes } = await open(phone, `${LATEST}/`);
     await page.waitForLoadState('networkidle');

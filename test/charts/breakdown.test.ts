@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { breakdownChart } from '../../src/lib/charts/breakdown.ts';
-import { snapshotOf, texts } from './snapshot.ts';
+import { snapshotOf, texts, yOf } from './snapshot.ts';
 
 const entries = [
   { key: '亿元以上', projects: 69, contractAmount: 1, fundsInPlace: 915878 },
@@ -19,6 +19,20 @@ describe('breakdownChart(entries, options)', () => {
     expect(texts(svg).slice(0, 2)).toEqual(['13个', '26个 · 1.0亿元']);
     const w = [...svg.matchAll(/<rect [^>]*width="([\d.]+)"/g)].map((m) => Number(m[1]));
     expect(w[1]! / w[0]!).toBeCloseTo(2, 1);
+  });
+
+  it('draws bars in proportion, top to bottom in the given order, each beside its label', () => {
+    const svg = breakdownChart(entries, { id: 'size', label: '按规模' });
+    const bars = [...svg.matchAll(/<rect x="[\d.]+" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)"/g)].map((m) => ({ y: Number(m[1]), w: Number(m[2]), h: Number(m[3]) }));
+    expect(bars[1]!.w / bars[0]!.w).toBeCloseTo(27725 / 915878, 2);
+    bars.forEach((b, i) => expect(b.y + b.h / 2).toBeCloseTo(yOf(svg, entries[i]!.key), 0));
+  });
+
+  it('escapes keys, and is the same string for the same input', () => {
+    const evil = breakdownChart([{ key: '<b>&"', projects: 1, contractAmount: 0, fundsInPlace: 1 }], { id: 'x', label: '<x>' });
+    expect(evil).not.toMatch(/<b>|<x>/);
+    expect(texts(evil)).toContain('&lt;b&gt;&amp;&quot;');
+    expect(breakdownChart(entries, { id: 'size', label: '按规模' })).toBe(breakdownChart(entries, { id: 'size', label: '按规模' }));
   });
 
   it('matches the snapshot', async () => {

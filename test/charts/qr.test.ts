@@ -1,5 +1,15 @@
+import qrcode from 'qrcode-generator';
 import { describe, expect, it } from 'vitest';
-import { qrMatrix, qrSvg } from '../../src/lib/charts/qr.ts';
+import { lostPoint, qrMatrix, qrSvg } from '../../src/lib/charts/qr.ts';
+
+/** The modules as qrcode-generator makes them on its own (all eight masks scored by the library). */
+function libraryMatrix(text: string): boolean[][] {
+  const qr = qrcode(0, 'M');
+  qr.addData(text, 'Byte');
+  qr.make();
+  const n = qr.getModuleCount();
+  return Array.from({ length: n }, (_, r) => Array.from({ length: n }, (_, c) => qr.isDark(r, c)));
+}
 
 /** The module cells a path of `M x y h n v1 h-n z` runs covers. */
 function cells(svg: string): Set<string> {
@@ -35,5 +45,30 @@ describe('qrSvg(text, options)', () => {
     expect(qrSvg('/a/', { label: '<"&>' })).toContain('aria-label="&lt;&quot;&amp;&gt;"');
     expect(qrSvg(url, { label: 'x' })).toBe(qrSvg(url, { label: 'x' }));
     expect(() => qrMatrix('/招商/')).toThrow('ASCII');
+  });
+
+  it('draws the very modules qrcode-generator chooses itself (same mask), only faster', () => {
+    // Page addresses of every length a site can have: versions 2 to 10 (10 has the version blocks
+    // that versions 7 and up carry), relative and absolute, and each of the eight masks chosen.
+    const texts: string[] = [];
+    for (let len = 10; len <= 200; len += 3) texts.push(`https://zsj.example.gov.cn/${'tongbao/2026-04/units/'.repeat(10)}`.slice(0, len));
+    for (let i = 0; i < 120; i++) texts.push(`/tongbao/20${25 + (i % 2)}-${String(1 + (i % 12)).padStart(2, '0')}/units/U${String(i * 7).padStart(3, '0')}/`);
+    const masks = new Set<string>();
+    const versions = new Set<number>();
+    for (const t of texts) {
+      const lib = libraryMatrix(t);
+      expect(qrMatrix(t), t).toEqual(lib);
+      versions.add((lib.length - 17) / 4);
+      // Row 8 holds one copy of the format information, which names the mask.
+      masks.add([...lib[8]!.slice(0, 9), ...lib[8]!.slice(-8)].map((d) => (d ? 1 : 0)).join(''));
+    }
+    expect(Math.max(...versions)).toBeGreaterThanOrEqual(7);
+    expect(masks.size).toBe(8);
+  });
+
+  it('lostPoint(modules, n) scores as the library does: a plain 2 × 2 dark square', () => {
+    // Level 1: none (3 neighbours each); level 2: one block (3); level 4: all dark, |100 − 50| / 5 × 10 = 100.
+    expect(lostPoint(new Uint8Array([1, 1, 1, 1]), 2)).toBe(103);
+    expect(lostPoint(new Uint8Array([1, 0, 0, 1]), 2)).toBe(0);
   });
 });

@@ -13,3 +13,19 @@ export function snapshotOf(svg: string): string {
 export function texts(svg: string): string[] {
   return [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!);
 }
+
+/** Each <text> with its x and y attributes (the hand-built charts place text by x/y, never by transform). */
+export function placedTexts(svg: string): { text: string; x: number; y: number }[] {
+  return [...svg.matchAll(/<text([^>]*)>([^<]*)<\/text>/g)].map((m) => ({
+    text: m[2]!,
+    x: Number(/ x="([-\d.]+)"/.exec(m[1]!)?.[1] ?? NaN),
+    y: Number(/ y="([-\d.]+)"/.exec(m[1]!)?.[1] ?? NaN),
+  }));
+}
+
+/** The y of the text that reads exactly `text` (fails the test if there is none). */
+export function yOf(svg: string, text: string): number {
+  const t = placedTexts(svg).find((p) => p.text === text);
+  if (!t) throw new Error(`no text “${text}” in the chart`);
+  return t.y;
+}

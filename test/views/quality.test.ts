@@ -73,3 +73,11 @@ describe('qualityPage(model, period)', () => {
     expect(v.issues[2]).toMatchObject({ where: '—', unit: 'Z9' });
   });
 });
+
+describe('qualityPage: the chains hint', () => {
+  it('tells the clerk how to add chains.xlsx when none are defined, and says nothing once they are', () => {
+    expect(v.chainsHint).toContain('chains.xlsx');
+    const withChains = qualityPage({ ...model, chains: [{ name: '生物医药', slug: 'bio', links: [] } as never] }, p);
+    expect(withChains.chainsHint).toBeNull();
+  });
+});

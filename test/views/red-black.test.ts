@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listSize, redBlackLists } from '../../src/lib/views/red-black.ts';
+import { listSize, redBlackLists, redBlackRule } from '../../src/lib/views/red-black.ts';
 import { period, ranked, unit } from './fixtures.ts';
 
 const names = (list: { name: string }[]) => list.map((u) => u.name);
@@ -47,5 +47,22 @@ describe('redBlackLists(period, groups)', () => {
     expect(g!.black.map((u) => [u.name, u.reason])).toEqual([['乙县', null], ['丙县', '未报送']]);
     const none = redBlackLists(period({ units: [unit('A3', '丙县', '县区', null, { submitted: false })] }), ['县区']);
     expect(none[0]).toMatchObject({ red: [], black: [{ name: '丙县', reason: '未报送' }] });
+  });
+});
+
+describe('redBlackRule(lights): the 红黑榜 caption', () => {
+  it('says why a unit on the 黑榜 can have a 绿灯, with the thresholds of site.json', () => {
+    const rule = redBlackRule({ yellowBehind: 8, redBehind: 25 });
+    expect(rule).toContain('黑榜为排名靠后且未达到序时进度的单位');
+    expect(rule).toContain('落后不到8个百分点为绿灯，8至25个百分点为黄灯，25个百分点以上为红灯');
+    expect(rule).toContain('黑榜单位也可能亮绿灯');
+  });
+
+  it('is a real case: a unit 5 points behind is on the 黑榜 with a 绿灯', () => {
+    const units = ranked([unit('A1', '甲县', '县区', 0.9), unit('A2', '乙县', '县区', 0.8), unit('A3', '丙县', '县区', 0.28)]); // 5 points behind 4/12
+    const [g] = redBlackLists(period({ units }), ['县区']);
+    const black = g!.black[0];
+    expect(black?.name).toBe('丙县');
+    expect(black?.light).toBe('green');
   });
 });

@@ -17,6 +17,15 @@ describe('pageShell(model, options)', () => {
     expect(s.linkLabel).toBe('本期固定链接');
   });
 
+  it('in an offline copy shares the published address when siteUrl is set, under the served base, and nothing otherwise', () => {
+    const offline = { ...model, offline: true, config: { ...model.config, base: '/tongbao/' } };
+    const at = { base: '/__tongbao_offline__/', pathname: '/__tongbao_offline__/2026-04/units/A1/', period: '2026-04' };
+    expect(pageShell(offline, at).link).toBeNull();
+    expect(pageShell(offline, at).footer).toContain('离线副本');
+    const published = pageShell({ ...offline, config: { ...offline.config, siteUrl: 'https://zsj.example.gov.cn' } }, at);
+    expect(published.link).toEqual({ url: 'https://zsj.example.gov.cn/tongbao/2026-04/units/A1/', absolute: true });
+  });
+
   it('names the site by its city, or not at all, and marks an internal build in the footer', () => {
     expect(pageShell(model, { base: '/', pathname: '/' }).siteName).toBe('示例市招商引资通报');
     expect(pageShell(siteOf([]), { base: '/', pathname: '/' }).siteName).toBe('招商引资通报');

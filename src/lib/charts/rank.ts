@@ -1,10 +1,11 @@
 /**
- * A unit's rank within its group month by month: 1st at the top, each point labelled 第n名, gaps
- * where the unit was not ranked (not reported, no target).
+ * A unit's rank within its group month by month: 1st at the top, each point labelled with its
+ * rank, gaps and a “—” where the unit was not ranked (not reported, no target). Hand-built SVG
+ * (see render.ts for why and for the rules every chart keeps).
  */
-import * as Plot from '@observablehq/plot';
+import { line, scaleLinear } from 'd3';
 import { ACCENT, INK, MUTED } from './colors.ts';
-import { renderPlot, type ChartMeta } from './render.ts';
+import { DY, HALO, n, svgOpen, textWidth, type ChartMeta } from './render.ts';
 
 export interface RankOptions extends ChartMeta {
   /** Units in the group: the bottom of the axis. */
@@ -19,25 +20,40 @@ export function rankChart(points: readonly { month: number; rank: number | null 
   const width = o.width ?? 360;
   const months = o.months ?? 12;
   const size = Math.max(2, o.groupSize);
-  const ranked = points.filter((p) => p.rank !== null);
   const height = Math.max(140, Math.min(260, size * 28 + 60));
-  return renderPlot({
-    width, height, marginLeft: 48, marginRight: 16, marginTop: 22, marginBottom: 26,
-    x: { domain: [0.6, months + 0.4], ticks: Array.from({ length: months }, (_, i) => i + 1), tickFormat: (m: number) => `${m}月`, label: null },
-    y: { domain: [size + 0.4, 0.6], ticks: rankTicks(size), tickFormat: (r: number) => `第${r}名`, grid: true, label: null },
-    marks: [
-      Plot.line(points, { x: 'month', y: 'rank', stroke: ACCENT, strokeWidth: 2 }),
-      Plot.dot(ranked, { x: 'month', y: 'rank', fill: ACCENT, r: 3.5, title: (p: { month: number; rank: number }) => `${p.month}月：组内第${p.rank}名` }),
-      Plot.text(ranked, { x: 'month', y: 'rank', text: (p: { rank: number }) => String(p.rank), dy: -10, fill: INK, stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }),
-      Plot.text(points.filter((p) => p.rank === null), { x: 'month', frameAnchor: 'bottom', dy: -4, text: () => '—', fill: MUTED }),
-    ],
-  }, o);
+  const [marginLeft, marginRight, marginTop, marginBottom] = [48, 16, 22, 26];
+  const bottom = height - marginBottom;
+  // Half a step of room around the first and last month and rank, so end labels are not cut.
+  const x = scaleLinear([0.6, months + 0.4], [marginLeft, width - marginRight]);
+  const y = scaleLinear([size + 0.4, 0.6], [bottom, marginTop]);
+  const ticks = rankTicks(size);
+  const shown = points.filter((p) => p.month <= months);
+  const ranked = shown.filter((p): p is { month: number; rank: number } => p.rank !== null);
+  // Every month has a tick; only odd months are named when a month's step is narrower than “12月”
+  // and a gap (twelve months in a 360 px chart: the labels would touch).
+  const monthTicks = Array.from({ length: months }, (_, i) => i + 1);
+  const everyMonth = x(2) - x(1) >= textWidth('12月') + 4;
+  const named = monthTicks.filter((m) => everyMonth || m % 2 === 1);
+
+  const out = [svgOpen(o, width, height)];
+  out.push(`<path d="${ticks.map((r) => `M${n(marginLeft)},${n(y(r))}H${n(width - marginRight)}`).join('')}" stroke="currentColor" stroke-opacity="0.1"/>`);
+  out.push(`<path d="${ticks.map((r) => `M${n(marginLeft - 6)},${n(y(r))}h6`).join('')}" stroke="currentColor"/>`);
+  out.push(`<g text-anchor="end" font-variant="tabular-nums">${ticks.map((r) => `<text x="${n(marginLeft - 9)}" y="${n(y(r))}" dy="${DY.middle}">第${r}名</text>`).join('')}</g>`);
+  out.push(`<path d="${monthTicks.map((m) => `M${n(x(m))},${n(bottom)}v6`).join('')}" stroke="currentColor"/>`);
+  out.push(`<g text-anchor="middle" font-variant="tabular-nums">${named.map((m) => `<text x="${n(x(m))}" y="${n(bottom + 9)}" dy="${DY.top}">${m}月</text>`).join('')}</g>`);
+  const path = line<{ month: number; rank: number | null }>().defined((p) => p.rank !== null).x((p) => x(p.month)).y((p) => y(p.rank!)).digits(1);
+  out.push(`<path d="${path(shown) ?? ''}" fill="none" stroke="${ACCENT}" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"/>`);
+  out.push(`<g fill="${ACCENT}">${ranked.map((p) => `<circle cx="${n(x(p.month))}" cy="${n(y(p.rank))}" r="3.5"><title>${p.month}月：组内第${p.rank}名</title></circle>`).join('')}</g>`);
+  out.push(`<g text-anchor="middle" fill="${INK}" ${HALO}>${ranked.map((p) => `<text x="${n(x(p.month))}" y="${n(y(p.rank) - 10)}" dy="${DY.middle}">${p.rank}</text>`).join('')}</g>`);
+  const unranked = shown.filter((p) => p.rank === null);
+  if (unranked.length > 0) out.push(`<g text-anchor="middle" fill="${MUTED}">${unranked.map((p) => `<text x="${n(x(p.month))}" y="${n(bottom - 4)}">—</text>`).join('')}</g>`);
+  out.push('</svg>');
+  return out.join('');
 }
 
 /**
  * The ranks labelled on the axis: every rank in a group of up to 10, else 第1名, the group's last
- * and round steps between (a tick per rank of a 150-unit group would be unreadable in 260 px, and
- * drawing them made every unit page cost as much as its group is large).
+ * and round steps between (a tick per rank of a 150-unit group would be unreadable in 260 px).
  */
 export function rankTicks(size: number): number[] {
   if (size <= 10) return Array.from({ length: size }, (_, i) => i + 1);

@@ -1,59 +1,27 @@
 /**
- * Observable Plot rendered to an SVG string at build time, in Node, with a `document` from linkedom:
- * pages ship no chart library and no script, charts print and work offline.
+ * What every build-time chart shares: hand-built SVG strings, no chart library at render time.
  *
- * The output is made stable and small: a fixed class name (Plot's default one is shared by every
- * chart and its inline <style> is repeated in each; the same rules live in site.css), ids renumbered
- * under a per-chart prefix (Plot's clip ids come from a process-wide counter, and two charts on a
- * page must not share an id), coordinates rounded to 0.1 px, and Plot's English aria-labels
- * dropped: the SVG is one image (role="img") described in Chinese by `label`.
+ * A chart is drawn on every unit page (three of them) and the bulletin; going through Observable
+ * Plot and a linkedom `document` cost 1–3 ms a chart, most of the render stage of a province
+ * build (docs/performance.md, hotspot 2). The charts here are simple enough (bands, lines, rules,
+ * text) to be written as strings with d3 scales and paths, in a tenth of the time.
+ *
+ * Rules every chart keeps: the SVG is one image (role="img") named in Chinese by `label`; every
+ * string from the data goes through `xmlEscape`; coordinates are rounded to 0.1 px (`n`), so the
+ * same input gives the same bytes; the chart scales to its column (viewBox, CSS `height: auto`)
+ * and inherits the page's font and text colour, so it prints as the page does; no ids, so two
+ * charts on a page never clash; no external resources.
  */
-import * as Plot from '@observablehq/plot';
-import { parseHTML } from 'linkedom';
 import { xmlEscape } from '../model/util.ts';
 
 export interface ChartMeta {
-  /** Unique on the page; prefixes every id inside the chart. Letters, digits and `-`. */
+  /** Unique on the page; letters, digits and `-` (checked: it names the chart in a `data-chart` attribute). */
   id: string;
   /** What the chart shows, in Chinese, for screen readers (the figure caption says it to everyone). */
   label: string;
 }
 
 export { xmlEscape };
-
-const NUMERIC_ATTRS = new Set(['x', 'y', 'x1', 'x2', 'y1', 'y2', 'width', 'height', 'd', 'transform', 'points', 'cx', 'cy', 'r', 'viewBox']);
-
-/** Rounds decimals inside geometric attributes to one place (text content and em offsets are never touched). */
-export function roundGeometry(svg: string): string {
-  return svg.replace(/ ([a-zA-Z][a-zA-Z0-9-]*)="([^"]*)"/g, (all, name: string, value: string) =>
-    NUMERIC_ATTRS.has(name) && !value.endsWith('em') ? ` ${name}="${value.replace(/-?\d*\.\d+/g, (n) => String(Math.round(Number(n) * 10) / 10))}"` : all);
-}
-
-/** Renames every id (and its url(#…) / href="#…" references) to `<prefix>-1`, `<prefix>-2`, … */
-export function renumberIds(svg: string, prefix: string): string {
-  const ids = [...svg.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]!);
-  const map = new Map<string, string>();
-  for (const id of ids) if (!map.has(id)) map.set(id, `${prefix}-${map.size + 1}`);
-  return svg.replace(/( id="|url\(#|href="#)([^")]+)/g, (all, lead: string, id: string) => (map.has(id) ? `${lead}${map.get(id)}` : all));
-}
-
-/** Renders Plot options to an SVG string (see the module comment for what is normalised). */
-export function renderPlot(options: Plot.PlotOptions, meta: ChartMeta): string {
-  if (!/^[A-Za-z][\w-]*$/.test(meta.id)) throw new Error(`invalid chart id: ${meta.id}`);
-  const o = options as Record<string, unknown>;
-  const legend = ['color', 'symbol', 'opacity'].some((k) => (o[k] as { legend?: unknown } | undefined)?.legend);
-  if (legend || o['caption'] || o['title'] || o['subtitle']) throw new Error('renderPlot: legends and captions belong in the page, not in the chart');
-  const { document } = parseHTML('<!doctype html><html><body></body></html>');
-  const node = Plot.plot({ ...options, className: 'tb-chart', document: document as unknown as Document }) as unknown as Element;
-  for (const style of [...node.querySelectorAll('style')]) style.remove();
-  for (const el of [node, ...node.querySelectorAll('[aria-label]')]) el.removeAttribute('aria-label');
-  for (const el of [...node.querySelectorAll('[aria-hidden]')]) el.removeAttribute('aria-hidden');
-  node.setAttribute('font-family', 'inherit');
-  node.setAttribute('font-size', String(CHART_FONT_SIZE));
-  // linkedom leaves < and > unescaped in attributes, so the label is written in by hand, escaped.
-  const svg = node.outerHTML.replace(/^<svg/, `<svg role="img" aria-label="${xmlEscape(meta.label)}"`);
-  return renumberIds(roundGeometry(svg), meta.id);
-}
 
 /** Font size of chart text in px: charts are drawn about as wide as a phone, so 12 reads as body text. */
 export const CHART_FONT_SIZE = 12;
@@ -70,3 +38,23 @@ export function clip(text: string, max: number): string {
   const chars = [...text];
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
 }
+
+/** A coordinate with at most one decimal, never `-0`: sub-pixel noise never reaches the bytes. */
+export function n(x: number): string {
+  return String(Math.round(x * 10) / 10 || 0);
+}
+
+/**
+ * The opening tag of a chart. Text is inherited from the page (font, colour), `white` halos and
+ * the colours of colors.ts are the only fixed paints.
+ */
+export function svgOpen(meta: ChartMeta, width: number, height: number): string {
+  if (!/^[A-Za-z][\w-]*$/.test(meta.id)) throw new Error(`invalid chart id: ${meta.id}`);
+  return `<svg xmlns="http://www.w3.org/2000/svg" class="tb-chart" data-chart="${meta.id}" viewBox="0 0 ${n(width)} ${n(height)}" width="${n(width)}" height="${n(height)}" role="img" aria-label="${xmlEscape(meta.label)}" font-family="inherit" font-size="${CHART_FONT_SIZE}" fill="currentColor">`;
+}
+
+/** Attributes of a label drawn over lines: a white halo keeps it legible where it crosses them. */
+export const HALO = 'stroke="white" stroke-width="3" stroke-linejoin="round" paint-order="stroke"';
+
+/** Vertical alignment of a text's baseline to its y: `middle` centres it, `top` hangs it below. */
+export const DY = { middle: '0.32em', top: '0.71em' } as const;

@@ -60,4 +60,9 @@ export interface SiteModel {
   periods: PeriodModel[];
   /** Issues not tied to a period (registry, targets, chains, folders). */
   globalIssues: Issue[];
+  /**
+   * The offline copy (`--offline`, opened from a folder): pages are rendered under a marker base that
+   * a last pass makes relative (outputs/offline.ts), and share a link only when `siteUrl` is set.
+   */
+  offline?: boolean;
 }

@@ -9,6 +9,7 @@
  *   its rank), and units that did not report are named on it as 未报送;
  * - a unit is never on both lists (the 红榜 is filled first).
  */
+import type { LightThresholds } from '../model/config.ts';
 import type { PeriodModel } from '../model/site-model.ts';
 import type { Light, UnitResult } from '../model/types.ts';
 import { missingText } from './submission.ts';
@@ -64,4 +65,17 @@ export function redBlackLists(p: Pick<PeriodModel, 'units'>, groups: readonly st
       black: [...black.map((u) => listed(u)), ...members.filter((u) => !u.submitted).map((u) => listed(u, missingText(u)))],
     };
   });
+}
+
+/**
+ * The 红黑榜 caption's rule. A leader sees a 黑榜 unit with a 绿灯 and reads a contradiction: the two
+ * answer different questions (the lists: where a unit stands in its group; the lights: how far it is
+ * behind 序时进度 by the thresholds of site.json), so the caption says so rather than forcing them to
+ * agree, which would either empty the 黑榜 early in the year or change the lights' meaning.
+ */
+export function redBlackRule(lights: LightThresholds, byScore = false): string {
+  const by = byScore ? '考核得分' : '完成率';
+  return `红黑榜看组内排名：红榜为本组${by}排名靠前的单位，黑榜为排名靠后且未达到序时进度的单位（未报送单位也列入黑榜）；`
+    + `亮灯看完成率与序时进度之差：落后不到${lights.yellowBehind}个百分点为绿灯，${lights.yellowBehind}至${lights.redBehind}个百分点为黄灯，${lights.redBehind}个百分点以上为红灯。`
+    + `因此黑榜单位也可能亮绿灯：落后序时进度不多，但在本组排名靠后。`;
 }

@@ -14,7 +14,11 @@ export interface Shell {
   /** Without a configured city just 招商引资通报: no city name is ever invented. */
   siteName: string;
   nav: NavItem[];
-  link: PageLink;
+  /**
+   * Null in an offline copy without `siteUrl`: a page opened from a folder has no address anyone
+   * else could open (its file path is on this computer only), so there is nothing to share or print.
+   */
+  link: PageLink | null;
   /** A page with its own permalink (the home page) shares the period's page, and says so. */
   linkLabel: string;
   footer: string;
@@ -42,14 +46,19 @@ export function periodNav(period: string | undefined, assessment = false): NavIt
 }
 
 /** The shell of one page. */
-export function pageShell(model: Pick<SiteModel, 'config' | 'audience'> & Partial<Pick<SiteModel, 'periods'>>, o: ShellOptions): Shell {
+export function pageShell(model: Pick<SiteModel, 'config' | 'audience' | 'offline'> & Partial<Pick<SiteModel, 'periods'>>, o: ShellOptions): Shell {
   const here = decodeURI(o.pathname);
   const ownPath = here.startsWith(o.base) ? here.slice(o.base.length) : here.replace(/^\//, '');
+  const path = o.permalink ?? ownPath;
+  // An offline copy is rendered under a marker base (outputs/offline.ts); its shared link is the
+  // published site's, under the base the site is served at (config.base), never the marker.
+  const link = !model.offline ? pageLink(model.config.siteUrl, o.base, path)
+    : model.config.siteUrl ? pageLink(model.config.siteUrl, model.config.base, path) : null;
   return {
     siteName: `${model.config.city}招商引资通报`,
     nav: periodNav(o.period, model.periods?.some((p) => p.period === o.period && p.assessment !== null) ?? false),
-    link: pageLink(model.config.siteUrl, o.base, o.permalink ?? ownPath),
+    link,
     linkLabel: o.permalink !== undefined ? '本期固定链接' : '本页链接',
-    footer: [model.config.office, '数据来源：各单位报送的项目台账', model.audience === 'internal' ? '内部版（含联系人信息，请勿公开）' : ''].filter(Boolean).join(' · '),
+    footer: [model.config.office, '数据来源：各单位报送的项目台账', model.audience === 'internal' ? '内部版（含联系人信息，请勿公开）' : '', model.offline ? '离线副本' : ''].filter(Boolean).join(' · '),
   };
 }

@@ -1,6 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { describe, expect, it } from 'vitest';
-import { clip, renderPlot, renumberIds, roundGeometry, textWidth, xmlEscape } from '../../src/lib/charts/render.ts';
+import { renderPlot, renumberIds, roundGeometry } from '../../src/lib/charts/plot.ts';
+import { clip, textWidth, xmlEscape } from '../../src/lib/charts/render.ts';
 
 describe('renderPlot(options, meta)', () => {
   const svg = renderPlot({ width: 200, height: 100, marks: [Plot.barX([{ n: '<甲&乙>', v: 1.23456 }], { x: 'v', y: 'n', title: 'n' })] }, { id: 'c1', label: '说明 "引号" <b>' });
