@@ -84,7 +84,7 @@ async function main(): Promise<number> {
   const periods = [...new Set(folder.returns.map((t) => t.period))];
   const model = buildModel({
     config: { ...folder.config, base: configBase }, audience, units: folder.units, targets: folder.targets, chains: folder.chains, assessment: folder.assessment, returns,
-    globalIssues: [...folder.issues, ...recordIssues], records, inputs: periodInputs(dataDir, folder.returns, periods),
+    globalIssues: [...folder.issues, ...recordIssues], records, inputs: periodInputs(dataDir, folder.returns, periods), history: folder.history,
   });
   if (v.offline) model.offline = true;
   for (const i of recordIssues) say(`注意：${i.file}：${i.message}`);

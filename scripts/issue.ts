@@ -81,7 +81,7 @@ async function main(): Promise<number> {
   const { results: returns } = await readReturnsWithStats(folder.returns, folder.units);
   const periods = [...new Set(folder.returns.map((t) => t.period))];
   const inputs = periodInputs(dataDir, folder.returns, periods);
-  const model = buildModel({ config: folder.config, audience: 'internal', units: folder.units, targets: folder.targets, chains: folder.chains, assessment: folder.assessment, returns, globalIssues: folder.issues, records: others, inputs });
+  const model = buildModel({ config: folder.config, audience: 'internal', units: folder.units, targets: folder.targets, chains: folder.chains, assessment: folder.assessment, returns, globalIssues: folder.issues, records: others, inputs, history: folder.history });
   const p = model.periods.find((x) => x.period === period)!;
   // A stray record of another month is that month's problem, not a reason to hold this bulletin.
   const errors = p.issues.filter((i) => i.severity === 'error' && i.kind !== 'record-without-returns');

@@ -8,6 +8,7 @@ import { DEFAULT_CONFIG, parseSiteConfig, SiteConfigError, type SiteConfig } fro
 import { readChains, readTargets, readUnits, type Targets } from '../lib/recognise/registry.ts';
 import { readAssessmentScheme } from '../lib/recognise/assessment-scheme.ts';
 import type { AssessmentScheme } from '../lib/model/assessment.ts';
+import { historyPeriodOfFile, readHistory, type HistoryTable } from '../lib/recognise/history.ts';
 import { quietly } from './quiet.ts';
 import type { Chain, Issue, Unit } from '../lib/model/types.ts';
 import { cmp } from '../lib/model/util.ts';
@@ -24,6 +25,8 @@ export interface DataFolder {
   chains: Chain[];
   /** The 考核 scheme (assessment.xlsx|csv); null when there is none or it has errors (in `issues`). */
   assessment: AssessmentScheme | null;
+  /** 上年同期汇总表 (history/<YYYY-MM>.xlsx|csv) by the month they hold. */
+  history: Map<string, HistoryTable>;
   returns: ReturnTask[];
   /** Files under returns/ that were not read, and why (outside a month folder, folder name not a month). */
   skipped: { file: string; reason: string }[];
@@ -72,7 +75,7 @@ function listFiles(dir: string): string[] {
 
 export function loadDataFolder(dir: string): DataFolder {
   const issues: Issue[] = [];
-  const result: DataFolder = { dir, config: DEFAULT_CONFIG, units: [], targets: new Map(), chains: [], assessment: null, returns: [], skipped: [], issues, fatal: null, notices: [] };
+  const result: DataFolder = { dir, config: DEFAULT_CONFIG, units: [], targets: new Map(), chains: [], assessment: null, history: new Map(), returns: [], skipped: [], issues, fatal: null, notices: [] };
   if (!existsSync(dir) || !statSync(dir).isDirectory()) { result.fatal = `数据目录不存在：${dir}`; return result; }
 
   // site.json decides the masthead: a file that cannot be read as written stops the build rather than
@@ -127,6 +130,19 @@ export function loadDataFolder(dir: string): DataFolder {
       const t = quietly(() => readTargets(readFileSync(abs), file, Number(year), result.units, result.config.city));
       result.targets.set(Number(year), t.value);
       issues.push(...t.issues);
+    }
+  }
+
+  const historyDir = join(dir, 'history');
+  if (existsSync(historyDir)) {
+    for (const abs of listFiles(historyDir)) {
+      const file = rel(dir, abs);
+      const period = historyPeriodOfFile(file);
+      if (!period) { issues.push(folderIssue(file, '上年同期汇总表的文件名应为月份，例如 history/2025-04.xlsx，该文件未读取', 'bad-history-file')); continue; }
+      if (result.history.has(period)) { issues.push(folderIssue(file, `${period} 的上年同期汇总表有多个，只读取了 ${result.history.get(period)!.file}`, 'duplicate-history')); continue; }
+      const h = quietly(() => readHistory(readFileSync(abs), file, period, result.units, result.config.city));
+      result.history.set(period, h.value);
+      issues.push(...h.issues);
     }
   }
 

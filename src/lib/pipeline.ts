@@ -26,6 +26,7 @@ import { latestVersion, versionNotes, type IssueRecord } from './model/record.ts
 import { changedInputs, diffPeriods, fileOfChange } from './compute/revisions.ts';
 import { assess, type ScoredPeriod } from './compute/assessment.ts';
 import type { Assessment, AssessmentScheme } from './model/assessment.ts';
+import type { HistoryKey, HistoryTable } from './recognise/history.ts';
 
 export interface PipelineInput {
   config: SiteConfig;
@@ -42,6 +43,22 @@ export interface PipelineInput {
   inputs?: ReadonlyMap<string, Record<string, string>>;
   /** The 考核 scheme (assessment.xlsx|csv), when the data folder has a usable one. */
   assessment?: AssessmentScheme | null;
+  /** 上年同期汇总表 by the month they hold (history/2025-04.xlsx → `2025-04`), already read. */
+  history?: ReadonlyMap<string, HistoryTable>;
+}
+
+/**
+ * Last year's total of `key` over `codes` from a history table: null unless every unit has it (a
+ * group total missing a unit would understate last year and overstate 同比).
+ */
+function tableSum(table: HistoryTable, codes: readonly string[], key: HistoryKey): number | null {
+  let sum = 0;
+  for (const c of codes) {
+    const v = table.units[c]?.[key];
+    if (v === undefined) return null;
+    sum += v;
+  }
+  return codes.length > 0 ? sum : null;
 }
 
 
@@ -153,6 +170,8 @@ export function buildModel(input: PipelineInput): SiteModel {
     const prevAssembled = prev ? assembled.get(prev) ?? null : null;
     const lastYearActuals = unitActuals.get(lastYear) ?? null;
     const lastYearAssembled = assembled.get(lastYear) ?? null;
+    // Last year's returns win; the 汇总表 stands in only for a month whose returns are absent.
+    const table = lastYearAssembled ? null : input.history?.get(lastYear) ?? null;
     const unitTargets = targetsFor(targets, year);
     const unitName = (code: string) => unitByCode.get(code)?.name ?? code;
     const issues: Issue[] = [...globalIssues, ...a.issues];
@@ -173,7 +192,8 @@ export function buildModel(input: PipelineInput): SiteModel {
       const submitted = a.submitted.has(u.code);
       if (!submitted) notSubmitted.push(u.code);
       const act = unitActuals.get(period)!.get(u.code)!;
-      const lastYearFunds = lastYearAssembled?.submitted.has(u.code) ? lastYearActuals!.get(u.code)!.fundsInPlace : null;
+      const lastYearFunds = table ? table.units[u.code]?.fundsInPlace ?? null
+        : lastYearAssembled?.submitted.has(u.code) ? lastYearActuals!.get(u.code)!.fundsInPlace : null;
       const ind = indicators(act, unitTargets.get(u.code) ?? null, lastYearFunds, timeProgress);
       // A unit that did not report has no completion, 同比 or schedule gap this month (not 0%).
       if (!submitted) Object.assign(ind, { fundsCompletion: null, fundsYoY: null, aheadPoints: null, targets: {} });
@@ -202,13 +222,16 @@ export function buildModel(input: PipelineInput): SiteModel {
     const groupResults: GroupResult[] = groups.map((g) => {
       const members = units.filter((u) => u.group === g);
       const act = addActuals(members.map((u) => unitActuals.get(period)!.get(u.code)!));
-      const lyFunds = lastYearAssembled ? addActuals(members.map((u) => lastYearActuals!.get(u.code)!)).fundsInPlace : null;
+      const lyFunds = table ? tableSum(table, members.map((u) => u.code), 'fundsInPlace')
+        : lastYearAssembled ? addActuals(members.map((u) => lastYearActuals!.get(u.code)!)).fundsInPlace : null;
       const t = sumTargets(members.map((u) => unitTargets.get(u.code) ?? null));
       return { name: g, units: members.length, submittedUnits: members.filter((u) => a.submitted.has(u.code)).length, ...indicators(act, t, lyFunds, timeProgress) };
     });
     const cityAct = addActuals(units.map((u) => unitActuals.get(period)!.get(u.code)!));
     const cityTarget = targets.get(year)?.city ?? sumTargets(units.map((u) => unitTargets.get(u.code) ?? null));
-    const cityLastYear = lastYearAssembled ? addActuals(units.map((u) => lastYearActuals!.get(u.code)!)).fundsInPlace : null;
+    // A 全市 row of the table is the city's own figure; else the units', when the table has them all.
+    const cityTable = (key: HistoryKey) => (table ? table.city?.[key] ?? tableSum(table, units.map((u) => u.code), key) : null);
+    const cityLastYear = table ? cityTable('fundsInPlace') : lastYearAssembled ? addActuals(units.map((u) => lastYearActuals!.get(u.code)!)).fundsInPlace : null;
     const totals = {
       ...indicators(cityAct, cityTarget, cityLastYear, timeProgress),
       units: units.length, submittedUnits: a.submitted.size, startedProjects: cityAct.startedProjects,
@@ -231,6 +254,7 @@ export function buildModel(input: PipelineInput): SiteModel {
       projects: input.audience === 'public' ? projects.map(stripInternal) : projects,
       issues: sortIssues(issues), files: a.files, notSubmitted,
       previousPeriod: prevModel ? prev : null, lastYearPeriod: lastYearAssembled ? lastYear : null,
+      ...(table ? { lastYearTable: { file: table.file, city: { fundsInPlace: cityTable('fundsInPlace'), contractAmount: cityTable('contractAmount'), projects: cityTable('projects') } } } : {}),
       draft: { title: '', sections: [] },
       issued: null, versions: [], revisions: [], changedFromFirst: [], assessment: scored.assessment,
     };

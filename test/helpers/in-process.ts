@@ -12,5 +12,5 @@ export async function modelOf(dataDir: string, audience: Audience = 'public'): P
   const folder = loadDataFolder(dataDir);
   if (folder.fatal) throw new Error(`${dataDir}: ${folder.fatal}`);
   const { results } = await readReturnsWithStats(folder.returns, folder.units, undefined, { cacheDir: null });
-  return buildModel({ config: folder.config, audience, units: folder.units, targets: folder.targets, chains: folder.chains, assessment: folder.assessment, returns: results, globalIssues: folder.issues });
+  return buildModel({ config: folder.config, audience, units: folder.units, targets: folder.targets, chains: folder.chains, assessment: folder.assessment, returns: results, globalIssues: folder.issues, history: folder.history });
 }

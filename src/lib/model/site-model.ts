@@ -19,6 +19,12 @@ export interface Revision { unit: string; indicator: string; issued: string; cur
 /** One issued version, as listed on a revised bulletin. */
 export interface VersionNote { version: number; number: string | null; date: string; reason: string | null; forced: boolean }
 
+/** A 上年同期汇总表 as one period uses it: its file and the city's totals from it (null: not known). */
+export interface LastYearTable {
+  file: string;
+  city: { fundsInPlace: number | null; contractAmount: number | null; projects: number | null };
+}
+
 export interface PeriodModel {
   period: string;
   year: number;
@@ -37,6 +43,11 @@ export interface PeriodModel {
   notSubmitted: string[];
   previousPeriod: string | null;
   lastYearPeriod: string | null;
+  /**
+   * Set when this period's 同比 comes from a 上年同期汇总表 (history/<YYYY-MM>.xlsx), because last
+   * year's returns of that month are absent; every 同比 shown then says “上年同期（汇总表）”.
+   */
+  lastYearTable?: LastYearTable | null;
   draft: BulletinDraft;
   /** Null while the period is a draft (草稿). */
   issued: IssuedMark | null;

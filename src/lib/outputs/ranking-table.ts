@@ -14,6 +14,7 @@ import { missingShort } from '../views/submission.ts';
 import { scoresTitle } from '../views/assessment.ts';
 import { plainNumber } from '../model/format.ts';
 import type { SchemeRow } from '../model/assessment.ts';
+import { LAST_YEAR_TABLE } from '../views/last-year.ts';
 
 export const RANKING_HEADER = ['排名', '升降', '单位', '项目个数', '合同引资额（万元）', '到位资金（万元）', '年度目标（万元）', '完成率', '超欠序时进度', '同比', '亮灯', '报送情况'] as const;
 const FORMATS = [null, null, null, '0', '#,##0', '#,##0', '#,##0', '0.0%', '+0.0%;-0.0%;0.0%', '+0.0%;-0.0%;0.0%', null, null];
@@ -34,7 +35,9 @@ export function rankingTitle(p: PeriodModel, model: Pick<SiteModel, 'audience' |
 }
 
 export function rankingTable(p: PeriodModel, groups: readonly string[], title: string = `${periodRange(p.period)}各单位招商引资排名`): SheetSpec[] {
-  const rows: TableCell[][] = [[...RANKING_HEADER]];
+  const header: TableCell[] = [...RANKING_HEADER];
+  if (p.lastYearTable) header[RANKING_HEADER.indexOf('同比')] = `同比（${LAST_YEAR_TABLE}）`;
+  const rows: TableCell[][] = [header];
   for (const g of groups) {
     const members = p.units.filter((u) => u.group === g).sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9));
     if (members.length === 0) continue;

@@ -11,16 +11,16 @@ import { parseChainSheets } from './chain-definitions.ts';
 import type { Chain, Issue, Unit } from '../model/types.ts';
 import { issue, type IssueKind } from '../model/issues.ts';
 
-const cellText = (v: CellValue | undefined): string => (v === null || v === undefined ? '' : String(v).trim());
+export const cellText = (v: CellValue | undefined): string => (v === null || v === undefined ? '' : String(v).trim());
 
 /** An issue in a reference table, at a 0-based row and column when known. */
-const issueAt = (file: string, sheet: string | null, r: number | null, c: number | null, message: string, kind: IssueKind): Issue =>
+export const issueAt = (file: string, sheet: string | null, r: number | null, c: number | null, message: string, kind: IssueKind): Issue =>
   issue({ kind, message, at: { file, sheet, row: r === null ? null : r + 1, cell: r !== null && c !== null ? a1(r, c) : null } });
 
-interface SimpleTable { sheet: RawSheet; headerRow: number; cols: Map<string, number>; headers: string[] }
+export interface SimpleTable { sheet: RawSheet; headerRow: number; cols: Map<string, number>; headers: string[] }
 
 /** Finds a header row naming all `required` columns (by alias) within the first rows of any sheet. */
-function simpleTable(sheets: RawSheet[], columns: Record<string, string[]>, required: string[]): SimpleTable | null {
+export function simpleTable(sheets: RawSheet[], columns: Record<string, string[]>, required: string[]): SimpleTable | null {
   for (const sheet of sheets) {
     for (let r = 0; r < Math.min(sheet.rows.length, 20); r++) {
       const row = sheet.rows[r] ?? [];
@@ -88,7 +88,7 @@ export const TARGET_INDICATORS: readonly { key: string; label: string; keys: str
 ];
 
 /** The city-total row: generic names, or the configured city's own name (never a built-in city name). */
-function isCityRow(name: string, city: string): boolean {
+export function isCityRow(name: string, city: string): boolean {
   return /^(全市|全市合计|市本级合计)$/.test(name) || (city !== '' && (name === city || name === `${city}合计`));
 }
 

@@ -12,6 +12,7 @@ import { listOf, periodIndex, siteIndex } from './period-index.ts';
 import { neighbours, type Neighbours } from './periods.ts';
 import { byStanding } from './ranking.ts';
 import { redBlackLists, type ListedUnit } from './red-black.ts';
+import { LAST_YEAR_TABLE } from './last-year.ts';
 import { yearSeries } from './series.ts';
 import { sentUnreadable } from './submission.ts';
 import { issueStatus, type IssueStatus } from './issue-status.ts';
@@ -96,7 +97,9 @@ function figureCell(f: HeadlineFigure): FigureCell {
     figure: f,
     value: inUnit(f.value),
     target: f.target === null ? '' : f.unit === 'usd' ? `${f.target}万美元` : inUnit(f.target),
-    yoy: f.yoy !== null ? yoyText(f.yoy) : f.lastYear !== null ? `上年同期${f.unit === 'money' ? yi(f.lastYear) : f.lastYear}` : '无上年同期数',
+    yoy: f.lastYearSource === 'table' && f.lastYear !== null
+      ? [yoyText(f.yoy), `${LAST_YEAR_TABLE}${f.unit === 'money' ? yi(f.lastYear) : inUnit(f.lastYear)}`].filter(Boolean).join('，')
+      : f.yoy !== null ? yoyText(f.yoy) : f.lastYear !== null ? `上年同期${f.unit === 'money' ? yi(f.lastYear) : f.lastYear}` : '无上年同期数',
   };
 }
 

@@ -3,6 +3,7 @@
  * what a link preview in a chat group shows before anyone opens the page.
  */
 import { aheadText, pct, periodRange, yi, yoyText } from '../model/format.ts';
+import { yoyWithSource } from './last-year.ts';
 import type { PeriodModel } from '../model/site-model.ts';
 import type { UnitResult } from '../model/types.ts';
 import { sentUnreadable } from './submission.ts';
@@ -13,7 +14,7 @@ export function describePeriod(p: PeriodModel, city: string): string {
   // 全市 when no city is configured: it reads naturally and names no city.
   const parts = [`${periodRange(p.period)}${city || '全市'}到位资金${yi(t.fundsInPlace)}`];
   if (t.fundsCompletion !== null) parts.push(`完成年度目标${pct(t.fundsCompletion)}`, aheadText(t.aheadPoints));
-  if (t.fundsYoY !== null) parts.push(yoyText(t.fundsYoY));
+  if (t.fundsYoY !== null) parts.push(yoyWithSource(t.fundsYoY, p));
   return `${parts.join('，')}；引进项目${t.projects}个，其中亿元以上${t.largeProjects}个。`;
 }
 

@@ -8,7 +8,8 @@
 import { issueLabel } from '../model/issues.ts';
 import { isCounted } from '../compute/indicators.ts';
 import type { SiteConfig } from '../model/config.ts';
-import { aheadText, fixed, intensityText, pct, periodRange, usd, yi, yoyText } from '../model/format.ts';
+import { aheadText, fixed, intensityText, pct, periodRange, usd, yi } from '../model/format.ts';
+import { yoyWithSource } from './last-year.ts';
 import type { BulletinDraft, BulletinSection, PeriodModel } from '../model/site-model.ts';
 import type { Indicators, UnitResult } from '../model/types.ts';
 import { lowIntensityProjects } from './intensity.ts';
@@ -52,7 +53,7 @@ export function draftBulletin(m: PeriodModel, config: SiteConfig): BulletinDraft
 
   // 一、总体情况
   const overall: string[] = [];
-  const yoy = yoyText(t.fundsYoY);
+  const yoy = yoyWithSource(t.fundsYoY, m);
   let s = `${range}，全市共引进各类项目${t.projects}个，合同引资额${yi(t.contractAmount)}，到位资金${yi(t.fundsInPlace)}`;
   if (yoy) s += `，${yoy}`;
   if (t.fundsCompletion !== null) s += `，完成全市年度指标任务的${pct(t.fundsCompletion)}，${aheadText(t.aheadPoints)}`;

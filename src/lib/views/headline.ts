@@ -22,6 +22,8 @@ export interface HeadlineFigure {
   aheadPoints: number | null;
   lastYear: number | null;
   yoy: number | null;
+  /** Where last year's figure came from: the ledgers, a 上年同期汇总表, or nowhere. */
+  lastYearSource: 'ledgers' | 'table' | null;
 }
 
 type Totals = PeriodModel['totals'];
@@ -52,13 +54,15 @@ export function headlineFigures(model: Pick<SiteModel, 'periods'>, p: PeriodMode
     const target = targetOf(p.totals, s.key);
     if (s.key === 'foreignCapital' && value === 0 && target === null) continue;
     const completion = s.key === 'fundsInPlace' ? p.totals.fundsCompletion : target !== null && target > 0 ? value / target : null;
-    const lastYear = last ? s.pick(last.totals) : null;
+    const fromTable = !last && p.lastYearTable && (s.key === 'fundsInPlace' || s.key === 'contractAmount' || s.key === 'projects') ? p.lastYearTable.city[s.key] : null;
+    const lastYear = last ? s.pick(last.totals) : fromTable;
     out.push({
       key: s.key, label: s.label, value, unit: s.unit, target, completion,
       aheadPoints: completion === null ? null : (completion - p.timeProgress) * 100,
       lastYear,
       // Funds keep the pipeline's own 同比 so page and summary.json never disagree.
       yoy: s.key === 'fundsInPlace' ? p.totals.fundsYoY : yoy(value, lastYear),
+      lastYearSource: last ? 'ledgers' : fromTable !== null ? 'table' : null,
     });
   }
   return out;

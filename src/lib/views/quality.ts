@@ -135,6 +135,6 @@ export function qualityPage(model: SiteModel, p: PeriodModel): QualityPage {
     })),
     feedback: feedbackList(model, p).map((f) => ({ code: f.code, name: f.name, path: paths.data(p.period, f.file), errors: f.errors, warnings: f.warnings })),
     chase: chaseList(model, p),
-    chainsHint: model.chains.length > 0 ? null : '未定义产业链，产业链页只显示“本期未设置重点产业链”。在数据目录中添加 chains.xlsx（产业链、环节、层级三列，格式见 README“产业链”），即可生成产业链图谱和补链目标清单。',
+    chainsHint: model.chains.length > 0 ? null : '未定义产业链，产业链页只显示“本期未设置重点产业链”。在数据目录中添加 chains.xlsx（产业链、环节、层级三列，格式见 README“产业链图谱”），即可生成产业链图谱和补链目标清单。',
   };
 }

@@ -8,7 +8,8 @@
  * rows, not a pass over the whole month's ledger.
  */
 import { LIGHT_LABEL } from '../compute/light.ts';
-import { aheadText, intensityNumber, pct, percent, pointsShort, rankChangeText, wan, yi, yiNumber, yoyText } from '../model/format.ts';
+import { aheadText, intensityNumber, pct, percent, pointsShort, rankChangeText, wan, yi, yiNumber } from '../model/format.ts';
+import { yoyWithSource } from './last-year.ts';
 import type { PeriodModel, SiteModel } from '../model/site-model.ts';
 import { STAGES, type GroupResult, type Light, type Project, type UnitResult } from '../model/types.ts';
 import { describeUnit } from './describe.ts';
@@ -142,7 +143,7 @@ export function unitPage(model: SiteModel, p: PeriodModel, code: string): UnitPa
     figures: {
       funds: {
         value: u.submitted ? yi(u.fundsInPlace) : missingShort(u),
-        note: u.fundsYoY !== null ? yoyText(u.fundsYoY) : u.submitted ? '无上年同期数' : sentUnreadable(u) ? '报送的文件无法读取' : '本期未报送台账',
+        note: u.fundsYoY !== null ? yoyWithSource(u.fundsYoY, p) : u.submitted ? '无上年同期数' : sentUnreadable(u) ? '报送的文件无法读取' : '本期未报送台账',
       },
       completion: {
         value: pct(u.fundsCompletion),
@@ -160,11 +161,11 @@ export function unitPage(model: SiteModel, p: PeriodModel, code: string): UnitPa
     compare: {
       unit: {
         completion: u.submitted ? pct(u.fundsCompletion) : missingShort(u), ahead: pointsShort(u.aheadPoints),
-        funds: u.submitted ? yiNumber(u.fundsInPlace) : '—', target: yiNumber(u.fundsTarget), yoy: orDash(yoyText(u.fundsYoY)),
+        funds: u.submitted ? yiNumber(u.fundsInPlace) : '—', target: yiNumber(u.fundsTarget), yoy: orDash(yoyWithSource(u.fundsYoY, p)),
       },
       group: {
         completion: pct(group.fundsCompletion), ahead: pointsShort(group.aheadPoints),
-        funds: yiNumber(group.fundsInPlace), target: yiNumber(group.fundsTarget), yoy: orDash(yoyText(group.fundsYoY)),
+        funds: yiNumber(group.fundsInPlace), target: yiNumber(group.fundsTarget), yoy: orDash(yoyWithSource(group.fundsYoY, p)),
       },
     },
     charts: unitCharts(model, p, u, members, shown, series),
