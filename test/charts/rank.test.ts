@@ -39,9 +39,21 @@ describe('rankChart(points, options)', () => {
     const year = rankChart(Array.from({ length: 12 }, (_, i) => ({ month: i + 1, rank: 1 + ((i * 37) % 150) })), { id: 'r', label: 'r', groupSize: 150, months: 12 });
     const t = texts(year);
     expect(t.filter((x) => x.endsWith('月'))).toEqual(['1月', '3月', '5月', '7月', '9月', '11月']);
-    expect(t.filter((x) => x.startsWith('第'))).toEqual(rankTicks(150).map((r) => `第${r}名`));
+    // 第140名 would sit 14 px above 第150名: left out.
+    expect(t.filter((x) => x.startsWith('第'))).toEqual(rankTicks(150).filter((r) => r !== 140).map((r) => `第${r}名`));
     expect(year.match(/<circle /g)).toHaveLength(12);
     expect(yOf(year, '第1名')).toBeLessThan(yOf(year, '第150名'));
+  });
+
+  it('keeps axis labels of a middling group apart: none closer than 16 px', () => {
+    for (const size of [11, 15, 23, 40, 99]) {
+      const ys = texts(rankChart([{ month: 1, rank: 1 }], { id: 'r', label: 'r', groupSize: size, months: 1 })).filter((x) => x.startsWith('第'));
+      expect(ys[0]).toBe('第1名');
+      expect(ys.at(-1)).toBe(`第${size}名`);
+      const svgN = rankChart([{ month: 1, rank: 1 }], { id: 'r', label: 'r', groupSize: size, months: 1 });
+      const at = ys.map((l) => yOf(svgN, l));
+      for (let i = 1; i < at.length; i++) expect(at[i]! - at[i - 1]!).toBeGreaterThanOrEqual(16);
+    }
   });
 
   it('is the same string for the same input', () => {

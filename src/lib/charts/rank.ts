@@ -26,7 +26,9 @@ export function rankChart(points: readonly { month: number; rank: number | null 
   // Half a step of room around the first and last month and rank, so end labels are not cut.
   const x = scaleLinear([0.6, months + 0.4], [marginLeft, width - marginRight]);
   const y = scaleLinear([size + 0.4, 0.6], [bottom, marginTop]);
-  const ticks = rankTicks(size);
+  // 第1名 and the last rank always; a round step between only where its label does not touch theirs
+  // (in a group of 15, 第2名 and 第14名 would sit 14 px from 第1名 and 第15名).
+  const ticks = rankTicks(size).filter((r) => r === 1 || r === size || (Math.abs(y(r) - y(1)) >= 16 && Math.abs(y(size) - y(r)) >= 16));
   const shown = points.filter((p) => p.month <= months);
   const ranked = shown.filter((p): p is { month: number; rank: number } => p.rank !== null);
   // Every month has a tick; only odd months are named when a month's step is narrower than “12月”

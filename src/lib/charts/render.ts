@@ -2,7 +2,7 @@
  * What every build-time chart shares: hand-built SVG strings, no chart library at render time.
  *
  * A chart is drawn on every unit page (three of them) and the bulletin; going through Observable
- * Plot and a linkedom `document` cost 1–3 ms a chart, most of the render stage of a province
+ * Plot and a linkedom `document` cost 1–3 ms a chart, about half the render stage of a province
  * build (docs/performance.md, hotspot 2). The charts here are simple enough (bands, lines, rules,
  * text) to be written as strings with d3 scales and paths, in a tenth of the time.
  *
