@@ -45,8 +45,8 @@ describe('the city-wide search index', () => {
   /** What the index page's script gets from the shards: each row's link, name, unit and match text. */
   function load(): { h: string; name: string; unit: string; t: string }[] {
     const rows: { h: string; name: string; unit: string; t: string }[] = [];
-    const callback = (d: { pages: [string, string][]; rows: [number, number, string, string][] }) => {
-      for (const [pi, row, name, text] of d.rows) rows.push({ h: `${d.pages[pi]![0]}#r${row}`, name, unit: d.pages[pi]![1], t: entryText({ name, text }, d.pages[pi]![1]) });
+    const callback = (d: { pages: [string, string][]; tags: string[]; rows: [number, number, string, string, number][] }) => {
+      for (const [pi, row, name, text, tag] of d.rows) rows.push({ h: `${d.pages[pi]![0]}#r${row}`, name, unit: d.pages[pi]![1], t: entryText({ name, text, tags: d.tags[tag]! }, d.pages[pi]![1]) });
     };
     for (const s of shards) new Function(SHARD_CALLBACK, shardScript(s, href, (c) => names.get(c)!))(callback);
     return rows;
@@ -84,13 +84,13 @@ describe('the city-wide search index', () => {
   });
 
   it('cuts entries by bytes, never leaving a shard empty', () => {
-    const e = (name: string): SearchEntry => ({ unit: 'A', page: 1, row: 1, name, text: '' });
+    const e = (name: string): SearchEntry => ({ unit: 'A', page: 1, row: 1, name, text: '', tags: '' });
     expect(shardEntries([e('a'), e('b'.repeat(500)), e('c')], 100).map((s) => s.entries.map((x) => x.name[0]))).toEqual([['a'], ['b'], ['c']]);
     expect(shardEntries([])).toEqual([]);
   });
 
   it('escapes what a script must not hold unescaped', () => {
-    const text = shardScript({ n: 1, entries: [{ unit: 'A', page: 1, row: 1, name: '甲\u2028乙</script>"', text: '' }] }, () => '/x/', () => '单位');
+    const text = shardScript({ n: 1, entries: [{ unit: 'A', page: 1, row: 1, name: '甲\u2028乙</script>"', text: '', tags: '' }] }, () => '/x/', () => '单位');
     expect(text).not.toContain('\u2028');
     let got = '';
     new Function(SHARD_CALLBACK, text)((d: { rows: [number, number, string][] }) => { got = d.rows[0]![2]; });

@@ -50,11 +50,14 @@ export interface SearchEntry {
   /** Shown as the result's link text. */
   name: string;
   /**
-   * The rest of what the row is found by (code, investor, industry, chain, link, stage, type),
-   * normalised. The name and the unit's name are matched from the entry's other fields, so they
-   * are not stored twice: `entryText` puts the three together as `searchText` does.
+   * The rest of what the row is found by, normalised, in two parts: `text` (code and investor,
+   * mostly different on every row) and `tags` (industry, chain, link, stage, type: few
+   * combinations, stored once per shard). The name and the unit's name are matched from the
+   * entry's other fields, so nothing is stored twice: `entryText` puts them together as
+   * `searchText` does.
    */
   text: string;
+  tags: string;
 }
 
 /** One script file of the index. */
@@ -70,14 +73,15 @@ export interface SearchShard {
  */
 export const SEARCH_SHARD_BYTES = 200_000;
 
-/** What a row is found by, less its name and unit name. */
-export function entryRest(p: Project): string {
-  return normaliseQuery([p.code, p.investor, p.industry, p.chain, p.link, p.stage, p.projectType].filter(Boolean).join(' '));
+/** What a row is found by, less its name and unit name: [text, tags] of its `SearchEntry`. */
+export function entryParts(p: Project): [string, string] {
+  const join = (xs: (string | null)[]) => normaliseQuery(xs.filter(Boolean).join(' '));
+  return [join([p.code, p.investor]), join([p.industry, p.chain, p.link, p.stage, p.projectType])];
 }
 
 /** The text the index page's script matches an entry by (it builds the same in the browser). */
-export function entryText(e: Pick<SearchEntry, 'name' | 'text'>, unitName: string): string {
-  return [normaliseQuery(e.name), normaliseQuery(unitName), e.text].filter(Boolean).join(' ');
+export function entryText(e: Pick<SearchEntry, 'name' | 'text' | 'tags'>, unitName: string): string {
+  return [normaliseQuery(e.name), normaliseQuery(unitName), e.text, e.tags].filter(Boolean).join(' ');
 }
 
 /** UTF-8 bytes of a string. */
@@ -90,22 +94,24 @@ function utf8Bytes(s: string): number {
   return n;
 }
 
-/** An entry's bytes in its shard, less the page table (a few bytes per unit). */
-const entryBytes = (e: SearchEntry): number => utf8Bytes(JSON.stringify([0, e.row, e.name, e.text])) + 1;
-
-/** Cuts entries into shards of at most `maxBytes` each (an entry heavier than that gets a shard alone). */
+/** Cuts entries into shards of at most `maxBytes` of JSON each (an entry heavier than that gets a shard alone). */
 export function shardEntries(entries: readonly SearchEntry[], maxBytes = SEARCH_SHARD_BYTES): SearchShard[] {
   const shards: SearchShard[] = [];
   let start = 0;
   let bytes = 0;
+  let tags = new Set<string>();
   for (let i = 0; i < entries.length; i++) {
-    const b = entryBytes(entries[i]!);
+    const e = entries[i]!;
+    // The row as stored ([page, row, name, text, tag]), and its tags the first time the shard meets them.
+    const b = utf8Bytes(JSON.stringify([0, e.row, e.name, e.text, tags.size])) + 1 + (tags.has(e.tags) ? 0 : utf8Bytes(JSON.stringify(e.tags)) + 1);
     if (i > start && bytes + b > maxBytes) {
       shards.push({ n: shards.length + 1, entries: entries.slice(start, i) });
       start = i;
       bytes = 0;
+      tags = new Set();
     }
     bytes += b;
+    tags.add(e.tags);
   }
   if (entries.length > start) shards.push({ n: shards.length + 1, entries: entries.slice(start) });
   return shards;
@@ -122,7 +128,12 @@ export function searchShards(p: PeriodModel): readonly SearchShard[] {
   if (!shards) {
     const entries: SearchEntry[] = [];
     for (const u of ledgerPaging(p).units) {
-      for (const s of u.pages) s.rows.forEach((x, i) => entries.push({ unit: u.code, page: s.page, row: s.first + i, name: x.name, text: entryRest(x) }));
+      for (const s of u.pages) {
+        s.rows.forEach((x, i) => {
+          const [text, tags] = entryParts(x);
+          entries.push({ unit: u.code, page: s.page, row: s.first + i, name: x.name, text, tags });
+        });
+      }
     }
     shards = shardEntries(entries);
     shardsOf.set(p, shards);
@@ -134,12 +145,14 @@ export function searchShards(p: PeriodModel): readonly SearchShard[] {
 export const SHARD_CALLBACK = 'tongbaoLedgerIndex';
 
 /**
- * A shard's script: `tongbaoLedgerIndex({"n":1,"pages":[[href, unitName], …],"rows":[[page, row, name, text], …]})`,
- * where `page` indexes the shard's own page table. U+2028/2029 are escaped for browsers older than ES2019.
+ * A shard's script: `tongbaoLedgerIndex({"n":1,"pages":[[href, unitName], …],"tags":[…],"rows":[[page, row, name, text, tag], …]})`,
+ * where `page` and `tag` index the shard's own tables. U+2028/2029 are escaped for browsers older than ES2019.
  */
 export function shardScript(shard: SearchShard, pageHref: (unit: string, page: number) => string, unitName: (code: string) => string): string {
   const pages: [string, string][] = [];
   const pageIndex = new Map<string, number>();
+  const tags: string[] = [];
+  const tagIndex = new Map<string, number>();
   const rows = shard.entries.map((e) => {
     const key = `${e.unit}\0${e.page}`;
     let i = pageIndex.get(key);
@@ -148,9 +161,15 @@ export function shardScript(shard: SearchShard, pageHref: (unit: string, page: n
       pages.push([pageHref(e.unit, e.page), unitName(e.unit)]);
       pageIndex.set(key, i);
     }
-    return [i, e.row, e.name, e.text];
+    let t = tagIndex.get(e.tags);
+    if (t === undefined) {
+      t = tags.length;
+      tags.push(e.tags);
+      tagIndex.set(e.tags, t);
+    }
+    return [i, e.row, e.name, e.text, t];
   });
-  const json = JSON.stringify({ n: shard.n, pages, rows }).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  const json = JSON.stringify({ n: shard.n, pages, tags, rows }).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
   return `${SHARD_CALLBACK}(${json});\n`;
 }
 
@@ -165,4 +184,4 @@ export const MAX_RESULTS = 100;
  * `entryText`; the browser tests type into it, online and from file://. Built with DOM calls
  * (textContent), never innerHTML, so a project's name cannot become markup.
  */
-export const INDEX_SEARCH_SCRIPT = `(()=>{const q=document.getElementById('q'),f=q&&q.form,out=document.getElementById('q-count'),list=document.getElementById('q-results');if(!q||!f||!out||!list)return;const urls=(f.dataset.index||'').split(' ').filter(Boolean);const n=s=>s.normalize('NFKC').toLowerCase().replace(/\\s+/g,' ').trim();const rows=[];let got=0,asked=false;const run=()=>{const terms=n(q.value).split(' ').filter(Boolean);list.textContent='';if(!terms.length){out.textContent=out.dataset.all;return;}let found=0;for(const r of rows){if(!terms.every(t=>r.t.includes(t)))continue;found++;if(found>${MAX_RESULTS})continue;const li=document.createElement('li'),a=document.createElement('a'),u=document.createElement('span');a.href=r.h;a.textContent=r.name;u.className='muted';u.textContent=' '+r.unit;li.append(a,u);list.append(li);}out.textContent=(got<urls.length?'正在载入索引… ':'')+(found?'找到'+found+'个项目'+(found>${MAX_RESULTS}?'，列出前${MAX_RESULTS}个，请再加一个关键词':''):'没有找到项目');};window.${SHARD_CALLBACK}=d=>{for(const [p,row,name,text] of d.rows){const [h,unit]=d.pages[p];rows.push({h:h+'#r'+row,name,unit,t:[n(name),n(unit),text].filter(Boolean).join(' ')});}got++;run();};const load=()=>{if(asked)return;asked=true;for(const u of urls){const s=document.createElement('script');s.async=false;s.src=u;s.onerror=()=>{out.textContent='索引载入失败，请按单位查看';};document.head.append(s);}};q.addEventListener('focus',load);q.addEventListener('input',()=>{load();run();});f.addEventListener('submit',e=>e.preventDefault());if(q.value){load();run();}})();`;
+export const INDEX_SEARCH_SCRIPT = `(()=>{const q=document.getElementById('q'),f=q&&q.form,out=document.getElementById('q-count'),list=document.getElementById('q-results');if(!q||!f||!out||!list)return;const urls=(f.dataset.index||'').split(' ').filter(Boolean);const n=s=>s.normalize('NFKC').toLowerCase().replace(/\\s+/g,' ').trim();const rows=[];let got=0,asked=false;const run=()=>{const terms=n(q.value).split(' ').filter(Boolean);list.textContent='';if(!terms.length){out.textContent=out.dataset.all;return;}let found=0;for(const r of rows){if(!terms.every(t=>r.t.includes(t)))continue;found++;if(found>${MAX_RESULTS})continue;const li=document.createElement('li'),a=document.createElement('a'),u=document.createElement('span');a.href=r.h;a.textContent=r.name;u.className='muted';u.textContent=' '+r.unit;li.append(a,u);list.append(li);}out.textContent=(got<urls.length?'正在载入索引… ':'')+(found?'找到'+found+'个项目'+(found>${MAX_RESULTS}?'，列出前${MAX_RESULTS}个，请再加一个关键词':''):'没有找到项目');};window.${SHARD_CALLBACK}=d=>{for(const [p,row,name,text,tag] of d.rows){const [h,unit]=d.pages[p];rows.push({h:h+'#r'+row,name,unit,t:[n(name),n(unit),text,d.tags[tag]].filter(Boolean).join(' ')});}got++;run();};const load=()=>{if(asked)return;asked=true;for(const u of urls){const s=document.createElement('script');s.async=false;s.src=u;s.onerror=()=>{out.textContent='索引载入失败，请按单位查看';};document.head.append(s);}};q.addEventListener('focus',load);q.addEventListener('input',()=>{load();run();});f.addEventListener('submit',e=>e.preventDefault());if(q.value){load();run();}})();`;
