@@ -1,7 +1,8 @@
 /**
  * The offline copy (`npm run build -- --offline`) as a leader meets it: a folder copied from a USB
  * stick, index.html double-clicked, opened in Chromium from file:// with no server. Every link is
- * relative and names its file, pages link across to each other, the project search works, no console
+ * relative and names its file, pages link across to each other, the project searches work (the
+ * city-wide one loads its index from script files beside the page), no console
  * error, no failed request, nothing fetched from outside the folder.
  *
  * The city is made here: two months, six units in two groups with targets (so the 红黑榜 has both
@@ -157,15 +158,26 @@ describe.skipIf(!existsSync(CHROMIUM))('the offline copy in Chromium, from file:
     await page.locator('.site-header nav a', { hasText: '项目台账' }).click();
     await page.waitForURL(/2026-03\/projects\/index\.html$/);
 
-    // The search runs from the page itself (no index to fetch).
-    const rows = page.locator('#ledger tbody tr');
-    const all = await rows.count();
-    expect(all).toBe(6);
+    // The city-wide search loads its index from script files beside the page (file:// allows a
+    // script, not a fetch) and links each result to the row on its unit's page.
+    expect(await page.locator('#q-count').innerText()).toBe('共6个项目');
     await page.locator('#q').fill('高新');
+    await expect.poll(() => page.locator('#q-results li').count()).toBe(1);
+    expect(await page.locator('#q-count').innerText()).toBe('找到1个项目');
+    expect(await page.locator('#q-results li a').getAttribute('href')).toBe('B02/index.html#r1');
+    await page.locator('#q').fill('');
+    await expect.poll(() => page.locator('#q-results li').count()).toBe(0);
+    await page.locator('#q').fill('一号项目');
+    await expect.poll(() => page.locator('#q-count').innerText()).toBe('找到6个项目');
+    await page.locator('#q-results li a', { hasText: '高新区' }).click();
+    await page.waitForURL(/2026-03\/projects\/B02\/index\.html#r1$/);
+    expect(await page.locator('#ledger tbody tr:target th').innerText()).toBe('高新区一号项目');
+    // The unit's page filters its own rows.
+    await page.goto(root + '2026-04/projects/B02/index.html', { waitUntil: 'load' });
+    expect(await page.locator('#ledger tbody tr').count()).toBe(2);
+    await page.locator('#q').fill('物流');
     await expect.poll(() => page.locator('#ledger tbody tr:not([hidden])').count()).toBe(1);
     expect(await page.locator('#q-count').innerText()).toBe('找到1个项目');
-    await page.locator('#q').fill('');
-    await expect.poll(() => page.locator('#ledger tbody tr:not([hidden])').count()).toBe(all);
 
     // The quality page of April links a unit's feedback workbook, as a file beside the pages.
     await page.goto(root + '2026-04/quality/index.html', { waitUntil: 'load' });

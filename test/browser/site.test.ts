@@ -138,7 +138,7 @@ describe.skipIf(!existsSync(CHROMIUM))(`the sample site in Chromium, published u
     expect(checked).toBeGreaterThan(pages * 10);
   });
 
-  const pages = ['', `${LATEST}/`, '2024-11/', '2026-01/', `${LATEST}/units/A02/`, `${LATEST}/units/B04/`, `${LATEST}/projects/`, `${LATEST}/quality/`, `${LATEST}/chains/`];
+  const pages = ['', `${LATEST}/`, '2024-11/', '2026-01/', `${LATEST}/units/A02/`, `${LATEST}/units/B04/`, `${LATEST}/projects/`, `${LATEST}/projects/A02/`, `${LATEST}/quality/`, `${LATEST}/chains/`];
   it('opens the main pages at 390 px in WeChat’s user agent: no errors, no outside requests, no sideways scroll', async () => {
     for (const path of pages) {
       const { page, problems } = await open(phone, path);
@@ -222,6 +222,41 @@ describe.skipIf(!existsSync(CHROMIUM))(`the sample site in Chromium, published u
     const { page } = await open(desk, `${LATEST}/`);
     expect(await page.locator('table.ranking').first().evaluate((t) => [getComputedStyle(t).display, getComputedStyle(t.querySelector('thead')!).display, getComputedStyle(t.querySelector('tbody tr')!).display])).toEqual(['table', 'table-header-group', 'table-row']);
     await desk.close();
+  });
+
+  it('shows the ledger’s index and a unit’s ledger at 390 px as labelled cards, and links between them', async () => {
+    for (const path of [`${LATEST}/projects/`, `${LATEST}/projects/A02/`]) {
+      const { page, problems } = await open(phone, path);
+      expect(await page.locator('main table:not(.stack)').count(), path).toBe(0);
+      const tables = await page.locator('main table.stack').evaluateAll((ts) => ts.map((t) => {
+        const cells = [...t.querySelectorAll('tbody td, tfoot td')].filter((c) => c.textContent!.trim() !== '');
+        return {
+          caption: !!t.querySelector('caption'), th: t.querySelectorAll('thead th[scope="col"]').length > 0 && t.querySelectorAll('tbody th[scope="row"]').length > 0,
+          scroll: t.closest('.table-wrap')!.scrollWidth - t.closest('.table-wrap')!.clientWidth,
+          unlabelled: cells.filter((c) => !c.getAttribute('data-label')).length,
+          labelShown: cells.every((c) => getComputedStyle(c, '::before').content === `"${c.getAttribute('data-label')}"`),
+        };
+      }));
+      expect(tables.length, path).toBeGreaterThan(0);
+      for (const t of tables) expect(t, path).toEqual({ caption: true, th: true, scroll: 0, unlabelled: 0, labelShown: true });
+      expect(await overflowOf(page), path).toEqual({ page: 0, body: 0, wide: [] });
+      expect(problems, path).toEqual([]);
+      await page.close();
+    }
+    // The index lists the three groups; a unit's row links to its ledger page, which links back and to the unit.
+    const { page } = await open(phone, `${LATEST}/projects/`);
+    expect(await page.locator('table.ledger-index').count()).toBe(3);
+    await page.locator('table.ledger-index th[scope="row"] a', { hasText: '东山县' }).click();
+    await page.waitForURL(/2026-10\/projects\/A02\/$/);
+    expect(await page.locator('h1').innerText()).toContain('东山县项目台账');
+    // Internal build: the contact columns are there, each labelled on the card.
+    expect(await page.locator('#ledger tbody tr').first().locator('td[data-label="联系人"]').count()).toBe(1);
+    await page.locator('.lede a', { hasText: '东山县情况' }).click();
+    await page.waitForURL(/2026-10\/units\/A02\/$/);
+    // …and the unit's page links to its ledger page.
+    await page.locator('main a', { hasText: '东山县项目台账' }).click();
+    await page.waitForURL(/2026-10\/projects\/A02\/$/);
+    await page.close();
   });
 
   it('keeps the first load of a bulletin well under 250 KB', async () => {
@@ -372,7 +407,7 @@ describe.skipIf(!existsSync(CHROMIUM))('a minimal city in Chromium, published un
 
   it('opens them at 390 px with no errors, no injected script and no sideways scroll', async () => {
     const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, userAgent: WECHAT_UA });
-    for (const path of ['', '2026-03/', '2026-03/units/xe794b23031/', '2026-03/units/Z1/', '2026-03/projects/', '2026-03/quality/']) {
+    for (const path of ['', '2026-03/', '2026-03/units/xe794b23031/', '2026-03/units/Z1/', '2026-03/projects/', '2026-03/projects/xe794b23031/', '2026-03/quality/']) {
       const { page, problems } = await openPage(ctx, server.url, path);
       expect(problems, path).toEqual([]);
       expect(await overflowOf(page), path).toEqual({ page: 0, body: 0, wide: [] });

@@ -3,7 +3,7 @@ import { completionChart } from '../../src/lib/charts/completion.ts';
 import { lineChart } from '../../src/lib/charts/lines.ts';
 import { rankChart } from '../../src/lib/charts/rank.ts';
 import type { Issue } from '../../src/lib/model/types.ts';
-import { unitPage } from '../../src/lib/views/unit-page.ts';
+import { STAGE_ROWS_WHEN_PAGED, unitPage } from '../../src/lib/views/unit-page.ts';
 import { project } from '../helpers/project.ts';
 import { group, period, ranked, siteOf, unit } from './fixtures.ts';
 
@@ -137,5 +137,16 @@ describe('unitPage in a large group', () => {
     expect(v.window).toEqual({ from: 1, to: 15, total: 15, whole: true });
     expect(v.ranking).toHaveLength(15);
     expect(v.peers).toHaveLength(14);
+  });
+});
+
+describe('a unit whose ledger is paged', () => {
+  it('shows the first rows of each stage and counts the rest, which its ledger pages hold', () => {
+    const p = month('2026-04', 4);
+    p.projects = Array.from({ length: 450 }, (_, i) => project({ unit: 'A1', name: `项目${i}`, stage: i % 3 === 0 ? '开工' : '签约' }));
+    const v = unitPage(siteOf([p]), p, 'A1');
+    expect(v.stages.map((s) => [s.stage, s.rows.length, s.more])).toEqual([['签约', STAGE_ROWS_WHEN_PAGED, 300 - STAGE_ROWS_WHEN_PAGED], ['开工', STAGE_ROWS_WHEN_PAGED, 150 - STAGE_ROWS_WHEN_PAGED]]);
+    expect(v.stages[0]!.rows.map((r) => r.project.name).slice(0, 2)).toEqual(['项目1', '项目2']);
+    expect(unitPage(model, april, 'A1').stages.every((s) => s.more === 0)).toBe(true);
   });
 });

@@ -3,6 +3,8 @@
  * are stable and safe; all links go through `href` so a sub-path (`--base`) just works.
  */
 import type { SiteModel } from '../model/site-model.ts';
+import { ledgerPaging } from './ledger-paging.ts';
+import { searchShards } from './search.ts';
 
 /** A unit code as a URL segment: kept when it is plain ASCII, else hex-encoded. */
 export function slug(code: string): string {
@@ -14,7 +16,12 @@ export const paths = {
   home: () => '',
   bulletin: (period: string) => `${period}/`,
   unit: (period: string, code: string) => `${period}/units/${slug(code)}/`,
+  /** The ledger's index: units by group, the downloads, the city-wide search. */
   projects: (period: string) => `${period}/projects/`,
+  /** A unit's ledger; page 2 onwards of a long one at `…/<code>/2/` (views/ledger-paging.ts). */
+  ledger: (period: string, code: string, page = 1) => `${period}/projects/${slug(code)}/${page > 1 ? `${page}/` : ''}`,
+  /** A script file of the city-wide search index (views/search.ts), beside the index page. */
+  searchShard: (period: string, n: number) => `${period}/projects/search-${n}.js`,
   quality: (period: string) => `${period}/quality/`,
   chains: (period: string) => `${period}/chains/`,
   assessment: (period: string) => `${period}/assessment/`,
@@ -63,5 +70,29 @@ export function chainPaths(model: SiteModel, keyOf?: KeyOf) {
   return model.periods.flatMap((p) => {
     const key = keyOf ? { cacheKey: keyOf(p.period) } : {};
     return p.chains.map((c) => ({ params: { period: p.period, chain: slug(c.slug) }, props: { period: p.period, slug: c.slug }, ...key }));
+  });
+}
+
+/**
+ * One ledger page per unit per period, and more for a unit whose rows do not fit one page
+ * (views/ledger-paging.ts). `page` is a rest parameter: undefined for the first page, so that
+ * page is `…/projects/<code>/`, the others `…/projects/<code>/2/`.
+ */
+export function ledgerPaths(model: SiteModel, keyOf?: KeyOf) {
+  return model.periods.flatMap((p) => {
+    const key = keyOf ? { cacheKey: keyOf(p.period) } : {};
+    return ledgerPaging(p).units.flatMap((u) => u.pages.map((s) => ({
+      params: { period: p.period, code: slug(u.code), page: s.page > 1 ? String(s.page) : undefined },
+      props: { period: p.period, code: u.code, page: s.page },
+      ...key,
+    })));
+  });
+}
+
+/** The script files of each period's city-wide search index (views/search.ts). */
+export function searchShardPaths(model: SiteModel, keyOf?: KeyOf) {
+  return model.periods.flatMap((p) => {
+    const key = keyOf ? { cacheKey: keyOf(p.period) } : {};
+    return searchShards(p).map((s) => ({ params: { period: p.period, shard: String(s.n) }, props: { period: p.period, n: s.n }, ...key }));
   });
 }

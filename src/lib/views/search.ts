@@ -1,9 +1,23 @@
 /**
- * The project list's search: each row carries a small normalised text built at build time, and a
- * few lines of inline script filter rows as the reader types. No external service, works offline
- * and in WeChat's browser; without JavaScript the full list simply stays visible.
+ * Finding a project. Two searches share one notion of a match (`matches`):
+ *
+ * - On a unit's ledger page each row carries a small normalised text built at build time, and a few
+ *   lines of inline script (SEARCH_SCRIPT) filter the rows as the reader types.
+ * - The ledger's index page (`/<YYYY-MM>/projects/`) searches the whole city. The city's ledger no
+ *   longer fits on one page (ledger-paging.ts), so its rows are a search index in a few script
+ *   files beside the page (`search-1.js`, …, `searchShards`), each at most SEARCH_SHARD_BYTES, loaded
+ *   only when the reader starts typing (INDEX_SEARCH_SCRIPT). They are scripts, not JSON fetched with
+ *   `fetch`, because the offline copy is opened from file://, where a page may load a script beside it
+ *   but not fetch a file; and the links in them are site URLs that the offline pass makes relative
+ *   like any other (outputs/offline.ts; the files sit in the page's own folder, so a link relative
+ *   to the file is relative to the page). Each result links to the row on its unit's page (`#r12`).
+ *
+ * No external service; works offline and in WeChat's browser. Without JavaScript a unit's page
+ * simply shows all its rows, and the index page lists every unit's page.
  */
+import type { PeriodModel } from '../model/site-model.ts';
 import type { Project } from '../model/types.ts';
+import { ledgerPaging } from './ledger-paging.ts';
 
 /** Text a row is found by: project, code, investor, unit, industry, chain and link, normalised. */
 export function searchText(p: Project, unitName: string): string {
@@ -22,7 +36,152 @@ export function matches(rowText: string, query: string): boolean {
 }
 
 /**
- * The inline script (kept tiny: it ships on the page). It mirrors `matches` above; the browser test
- * types into the box and checks the rows that stay visible.
+ * The inline script of a unit's ledger page (kept tiny: it ships on the page). It mirrors `matches`
+ * above; the browser test types into the box and checks the rows that stay visible.
  */
 export const SEARCH_SCRIPT = `(()=>{const q=document.getElementById('q');if(!q)return;const rows=[...document.querySelectorAll('#ledger tbody tr')];const out=document.getElementById('q-count');const n=s=>s.normalize('NFKC').toLowerCase().replace(/\\s+/g,' ').trim();const run=()=>{const terms=n(q.value).split(' ').filter(Boolean);let shown=0;for(const r of rows){const ok=terms.every(t=>r.dataset.s.includes(t));r.hidden=!ok;if(ok)shown++;}out.textContent=terms.length?'找到'+shown+'个项目':'共'+rows.length+'个项目';};q.addEventListener('input',run);q.form&&q.form.addEventListener('submit',e=>e.preventDefault());if(q.value)run();})();`;
+
+/** One project in the city-wide index. */
+export interface SearchEntry {
+  unit: string;
+  /** The unit ledger page that holds the row, and its position in the unit's ledger (the `#r<row>` anchor). */
+  page: number;
+  row: number;
+  /** Shown as the result's link text. */
+  name: string;
+  /**
+   * The rest of what the row is found by, normalised, in two parts: `text` (code and investor,
+   * mostly different on every row) and `tags` (industry, chain, link, stage, type: few
+   * combinations, stored once per shard). The name and the unit's name are matched from the
+   * entry's other fields, so nothing is stored twice: `entryText` puts them together as
+   * `searchText` does.
+   */
+  text: string;
+  tags: string;
+}
+
+/** One script file of the index. */
+export interface SearchShard {
+  /** 1-based: `search-<n>.js`. */
+  n: number;
+  entries: readonly SearchEntry[];
+}
+
+/**
+ * A shard's size cap (its JSON, estimated). The index of 7200 rows is ~1 MB, of 18 000 (300 units)
+ * ~2.5 MB: a few files a phone loads only when asked to search, none larger than a unit's page.
+ */
+export const SEARCH_SHARD_BYTES = 200_000;
+
+/** What a row is found by, less its name and unit name: [text, tags] of its `SearchEntry`. */
+export function entryParts(p: Project): [string, string] {
+  const join = (xs: (string | null)[]) => normaliseQuery(xs.filter(Boolean).join(' '));
+  return [join([p.code, p.investor]), join([p.industry, p.chain, p.link, p.stage, p.projectType])];
+}
+
+/** The text the index page's script matches an entry by (it builds the same in the browser). */
+export function entryText(e: Pick<SearchEntry, 'name' | 'text' | 'tags'>, unitName: string): string {
+  return [normaliseQuery(e.name), normaliseQuery(unitName), e.text, e.tags].filter(Boolean).join(' ');
+}
+
+/** UTF-8 bytes of a string. */
+function utf8Bytes(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? 4 : c >= 0xdc00 && c < 0xe000 ? 0 : 3;
+  }
+  return n;
+}
+
+/** Cuts entries into shards of at most `maxBytes` of JSON each (an entry heavier than that gets a shard alone). */
+export function shardEntries(entries: readonly SearchEntry[], maxBytes = SEARCH_SHARD_BYTES): SearchShard[] {
+  const shards: SearchShard[] = [];
+  let start = 0;
+  let bytes = 0;
+  let tags = new Set<string>();
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i]!;
+    // The row as stored ([page, row, name, text, tag]), and its tags the first time the shard meets them.
+    const b = utf8Bytes(JSON.stringify([0, e.row, e.name, e.text, tags.size])) + 1 + (tags.has(e.tags) ? 0 : utf8Bytes(JSON.stringify(e.tags)) + 1);
+    if (i > start && bytes + b > maxBytes) {
+      shards.push({ n: shards.length + 1, entries: entries.slice(start, i) });
+      start = i;
+      bytes = 0;
+      tags = new Set();
+    }
+    bytes += b;
+    tags.add(e.tags);
+  }
+  if (entries.length > start) shards.push({ n: shards.length + 1, entries: entries.slice(start) });
+  return shards;
+}
+
+const shardsOf = new WeakMap<PeriodModel, readonly SearchShard[]>();
+
+/**
+ * The period's city-wide index: every row of its ledger, in the order of the ledger's pages (unit by
+ * unit), on the page that `ledgerPaging` puts it on. Built once per period model.
+ */
+export function searchShards(p: PeriodModel): readonly SearchShard[] {
+  let shards = shardsOf.get(p);
+  if (!shards) {
+    const entries: SearchEntry[] = [];
+    for (const u of ledgerPaging(p).units) {
+      for (const s of u.pages) {
+        s.rows.forEach((x, i) => {
+          const [text, tags] = entryParts(x);
+          entries.push({ unit: u.code, page: s.page, row: s.first + i, name: x.name, text, tags });
+        });
+      }
+    }
+    shards = shardEntries(entries);
+    shardsOf.set(p, shards);
+  }
+  return shards;
+}
+
+/** The global the shards call; the index page defines it before loading them. */
+export const SHARD_CALLBACK = 'tongbaoLedgerIndex';
+
+/**
+ * A shard's script: `tongbaoLedgerIndex({"n":1,"pages":[[href, unitName], …],"tags":[…],"rows":[[page, row, name, text, tag], …]})`,
+ * where `page` and `tag` index the shard's own tables. U+2028/2029 are escaped for browsers older than ES2019.
+ */
+export function shardScript(shard: SearchShard, pageHref: (unit: string, page: number) => string, unitName: (code: string) => string): string {
+  const pages: [string, string][] = [];
+  const pageIndex = new Map<string, number>();
+  const tags: string[] = [];
+  const tagIndex = new Map<string, number>();
+  const rows = shard.entries.map((e) => {
+    const key = `${e.unit}\0${e.page}`;
+    let i = pageIndex.get(key);
+    if (i === undefined) {
+      i = pages.length;
+      pages.push([pageHref(e.unit, e.page), unitName(e.unit)]);
+      pageIndex.set(key, i);
+    }
+    let t = tagIndex.get(e.tags);
+    if (t === undefined) {
+      t = tags.length;
+      tags.push(e.tags);
+      tagIndex.set(e.tags, t);
+    }
+    return [i, e.row, e.name, e.text, t];
+  });
+  const json = JSON.stringify({ n: shard.n, pages, tags, rows }).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return `${SHARD_CALLBACK}(${json});\n`;
+}
+
+/** How many results the index page lists; more ask for another term. */
+export const MAX_RESULTS = 100;
+
+/**
+ * The index page's inline script: on the first keystroke (or focus) it loads every shard named in
+ * the form's `data-index` (space-separated URLs) as a `<script>` (executed in order, so
+ * results keep the ledger's order), then lists the first MAX_RESULTS
+ * entries that match, as links to their rows, with the count. It mirrors `matches` and
+ * `entryText`; the browser tests type into it, online and from file://. Built with DOM calls
+ * (textContent), never innerHTML, so a project's name cannot become markup.
+ */
+export const INDEX_SEARCH_SCRIPT = `(()=>{const q=document.getElementById('q'),f=q&&q.form,out=document.getElementById('q-count'),list=document.getElementById('q-results');if(!q||!f||!out||!list)return;const urls=(f.dataset.index||'').split(' ').filter(Boolean);const n=s=>s.normalize('NFKC').toLowerCase().replace(/\\s+/g,' ').trim();const rows=[];let got=0,asked=false;const run=()=>{const terms=n(q.value).split(' ').filter(Boolean);list.textContent='';if(!terms.length){out.textContent=out.dataset.all;return;}let found=0;for(const r of rows){if(!terms.every(t=>r.t.includes(t)))continue;found++;if(found>${MAX_RESULTS})continue;const li=document.createElement('li'),a=document.createElement('a'),u=document.createElement('span');a.href=r.h;a.textContent=r.name;u.className='muted';u.textContent=' '+r.unit;li.append(a,u);list.append(li);}out.textContent=(got<urls.length?'正在载入索引… ':'')+(found?'找到'+found+'个项目'+(found>${MAX_RESULTS}?'，列出前${MAX_RESULTS}个，请再加一个关键词':''):'没有找到项目');};window.${SHARD_CALLBACK}=d=>{for(const [p,row,name,text,tag] of d.rows){const [h,unit]=d.pages[p];rows.push({h:h+'#r'+row,name,unit,t:[n(name),n(unit),text,d.tags[tag]].filter(Boolean).join(' ')});}got++;run();};const load=()=>{if(asked)return;asked=true;for(const u of urls){const s=document.createElement('script');s.async=false;s.src=u;s.onerror=()=>{out.textContent='索引载入失败，请按单位查看';};document.head.append(s);}};q.addEventListener('focus',load);q.addEventListener('input',()=>{load();run();});f.addEventListener('submit',e=>e.preventDefault());if(q.value){load();run();}})();`;

@@ -24,6 +24,7 @@ import { aroundUnit, byStanding, type GroupWindow } from './ranking.ts';
 import { yearSeries, type YearSeries } from './series.ts';
 import { severityLabel } from './severity.ts';
 import { missingShort, sentUnreadable } from './submission.ts';
+import { ledgerPaging } from './ledger-paging.ts';
 
 /** One cell of the figures strip: the value and the note under it. */
 export interface Figure { value: string; note: string }
@@ -54,7 +55,15 @@ export interface LedgerRow {
   source: string;
 }
 
-export interface StageTable { stage: string; rows: LedgerRow[] }
+/** `more`: rows of the stage not shown here (a unit whose ledger is paged; see `STAGE_ROWS_WHEN_PAGED`). */
+export interface StageTable { stage: string; rows: LedgerRow[]; more: number }
+
+/**
+ * A unit whose ledger takes more than one ledger page (views/ledger-paging.ts: over 200 rows, or
+ * rows of long text) shows the first rows of each stage here and links to its ledger pages for the
+ * rest: the whole by-stage ledger of a 20 000-row return would make this page megabytes.
+ */
+export const STAGE_ROWS_WHEN_PAGED = 50;
 
 export interface IssueLine { severity: string; label: string; where: string; message: string }
 
@@ -179,7 +188,8 @@ export function unitPage(model: SiteModel, p: PeriodModel, code: string): UnitPa
     newLarge: newLarge.length > 0 ? newLarge.map((k) => `${k.project.name}（${k.status}）`).join('、') : null,
     stages: [...STAGES, null].flatMap((stage) => {
       const rows = ledger.filter((x) => x.stage === stage);
-      return rows.length === 0 ? [] : [{ stage: stage ?? '未填阶段', rows: rows.map((x) => ledgerRow(x, low)) }];
+      const cap = (ledgerPaging(p).byCode.get(u.code)?.pages.length ?? 1) > 1 ? STAGE_ROWS_WHEN_PAGED : rows.length;
+      return rows.length === 0 ? [] : [{ stage: stage ?? '未填阶段', rows: rows.slice(0, cap).map((x) => ledgerRow(x, low)), more: rows.length - Math.min(cap, rows.length) }];
     }),
     internal: model.audience === 'internal',
     feedback: (() => { const f = unitFeedback(model, p, u); return f && paths.data(p.period, f.file); })(),

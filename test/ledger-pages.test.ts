@@ -1,0 +1,94 @@
+/**
+ * The ledger's pages as built (src/pages/[period]/projects/): a unit with a ledger far longer than
+ * usual, with long names and markup in its text, is paged so that no page of the site exceeds the
+ * 500 KB budget (measured on the files, not estimated), every ledger row is on exactly one unit
+ * page under its anchor, and the city-wide index names each row once, linking to that anchor.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runBuild } from './helpers/cli.ts';
+import { csv, put } from './helpers/workbooks.ts';
+
+const BUDGET = 500 * 1024;
+const tmp = mkdtempSync(join(tmpdir(), 'tongbao-ledger-'));
+const data = join(tmp, 'data');
+const out = join(tmp, 'site');
+const HEAD = ['项目编码', '项目名称', '投资方', '产业类别', '项目阶段', '总投资（万元）', '合同引资额（万元）', '累计到位资金（万元）', '包保领导', '联系人'];
+const LONG = 3000;
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? walk(join(dir, f)) : [join(dir, f)]));
+}
+
+beforeAll(() => {
+  put(data, 'units.csv', csv([['编码', '名称', '分组'], ['A01', '平原县', '县区'], ['A02', '东山县', '县区'], ['B01', '高新区', '开发区']]));
+  const rows = (prefix: string, n: number, long = false) => Array.from({ length: n }, (_, i) => [
+    `${prefix}-${i + 1}`,
+    // Every seventh name runs to 1300 characters, some with markup to escape.
+    long && i % 7 === 0 ? `${prefix}长名称项目${i + 1}${'新能源装备制造<产业>&园区'.repeat(100)}` : `${prefix}项目${i + 1}`,
+    `投资方${i % 40}`, '工业', '开工', 20000, 10000, 3000, '某领导', '某人',
+  ]);
+  put(data, 'returns/2026-04/平原县.csv', csv([HEAD, ...rows('A01', LONG, true)]));
+  put(data, 'returns/2026-04/东山县.csv', csv([HEAD, ...rows('A02', 60)]));
+  put(data, 'returns/2026-04/高新区.csv', csv([HEAD, ...rows('B01', 5)]));
+  const r = runBuild(['--data', data, '--out', out, '--quiet', '--audience', 'internal']);
+  if (r.code !== 0) throw new Error(`build failed: ${r.stdout}\n${r.stderr}`);
+}, 300_000);
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('the ledger of a unit with thousands of rows', () => {
+  it('keeps every page of the site, and every file of the search index, under budget', () => {
+    const files = walk(out).map((f) => ({ path: relative(out, f), size: statSync(f).size }));
+    const over = files.filter((f) => f.path.endsWith('.html') && f.size > BUDGET).map((f) => `${f.path} ${f.size}`);
+    expect(over).toEqual([]);
+    const shards = files.filter((f) => /^2026-04\/projects\/search-\d+\.js$/.test(f.path));
+    expect(shards.length).toBeGreaterThan(1);
+    for (const s of shards) expect(s.size, s.path).toBeLessThan(220_000);
+  });
+
+  it('pages the long unit, every row on exactly one page under its anchor, the index linking every page', () => {
+    const dir = join(out, '2026-04', 'projects', 'A01');
+    const pages = [join(dir, 'index.html'), ...readdirSync(dir).filter((f) => /^\d+$/.test(f)).sort((a, b) => Number(a) - Number(b)).map((f) => join(dir, f, 'index.html'))];
+    expect(pages.length).toBeGreaterThan(LONG / 200);
+    const ids: string[] = [];
+    const names: string[] = [];
+    for (const file of pages) {
+      const { document } = parseHTML(readFileSync(file, 'utf8'));
+      for (const tr of document.querySelectorAll('#ledger tbody tr')) { ids.push(tr.getAttribute('id')!); names.push(tr.querySelector('th')!.textContent!); }
+      // Every page names every other one.
+      expect(document.querySelectorAll('nav.pager a').length).toBe(pages.length * 2);
+    }
+    expect(ids).toEqual(Array.from({ length: LONG }, (_, i) => `r${i + 1}`));
+    expect(names.map((n) => /^A01(?:长名称)?项目(\d+)/.exec(n)![1])).toEqual(Array.from({ length: LONG }, (_, i) => String(i + 1)));
+    const index = parseHTML(readFileSync(join(out, '2026-04', 'projects', 'index.html'), 'utf8')).document;
+    const row = [...index.querySelectorAll('table.ledger-index tbody tr')].find((tr) => tr.querySelector('th')!.textContent === '平原县')!;
+    expect(row.querySelector('td[data-label="台账行数"]')!.textContent).toBe(String(LONG));
+    expect([...row.querySelectorAll('td[data-label="分页"] a')].map((a) => a.getAttribute('href'))).toEqual(pages.map((f) => `/${relative(out, f).replace(/index\.html$/, '')}`));
+  });
+
+  it('indexes every row of the city once for the search, linking to the page and row that hold it', () => {
+    const index = parseHTML(readFileSync(join(out, '2026-04', 'projects', 'index.html'), 'utf8')).document;
+    const urls = index.querySelector('form.search')!.getAttribute('data-index')!.split(' ');
+    const found: string[] = [];
+    for (const url of urls) {
+      const script = readFileSync(join(out, url), 'utf8');
+      new Function('tongbaoLedgerIndex', script)((d: { pages: [string, string][]; rows: [number, number, string, string][] }) => {
+        for (const [p, row, name] of d.rows) found.push(`${d.pages[p]![0]}#r${row} ${name}`);
+      });
+    }
+    expect(found.length).toBe(LONG + 60 + 5);
+    expect(new Set(found).size).toBe(found.length);
+    const onPage = new Map<string, Map<string, string>>();
+    for (const f of walk(join(out, '2026-04', 'projects')).filter((x) => x.endsWith('.html') && !x.endsWith(join('projects', 'index.html')))) {
+      const { document } = parseHTML(readFileSync(f, 'utf8'));
+      onPage.set(`/${relative(out, f).replace(/index\.html$/, '')}`, new Map([...document.querySelectorAll('#ledger tbody tr')].map((tr) => [tr.getAttribute('id')!, tr.querySelector('th')!.textContent!])));
+    }
+    for (const entry of found) {
+      const [, page, id, name] = /^([^#]+)#(r\d+) (.*)$/s.exec(entry)!;
+      expect(onPage.get(page!)?.get(id!), entry.slice(0, 60)).toBe(name);
+    }
+  });
+});
