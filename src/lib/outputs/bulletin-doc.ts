@@ -156,7 +156,8 @@ export function bulletinDocContent(model: SiteModel, p: PeriodModel, inputs: Bul
   const range = periodRange(p.period);
   const status = v.status;
   const issued = p.issued;
-  const office = config.office || `${config.city}招商引资工作领导小组办公室`;
+  // No office is invented (config.ts): without one the 署名 and 印发机关 are left for the clerk to fill in.
+  const office = config.office;
 
   const numberLine = !issued
     ? '草稿（未签发）'
@@ -249,7 +250,7 @@ export function bulletinDocContent(model: SiteModel, p: PeriodModel, inputs: Bul
   const date = issued ? dateText(issued.date) : `${draftYear}年　月　日`;
   return {
     period: p.period,
-    masthead: s.masthead ?? `${office}文件`,
+    masthead: s.masthead ?? (office ? `${office}文件` : `${config.city}招商引资工作通报`),
     numberLine,
     draft: !issued,
     title: p.draft.title,
