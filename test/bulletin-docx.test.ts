@@ -297,6 +297,20 @@ describe('the office’s settings', () => {
     expect(loadBulletinInputs(dir).fatal).toMatch(/^公文设置文件 bulletin\.json 有误，未生成任何内容。\nbulletin\.json 第 1 行格式有误/);
     expect(decodeText(gbk('仿宋'))).toBe('仿宋');
   });
+
+  it('the build reads them with the data folder: the sample’s settings, a warning as a quality issue, a broken file as the reason nothing was built', () => {
+    const sample = loadDataFolder(DATA);
+    expect(sample.bulletin.settings.copyTo).toEqual(['市委办公室', '市人大常委会办公室', '市政府办公室', '市政协办公室']);
+    expect(sample.bulletin.nextSteps?.[0]).toMatch(/^（一）紧盯目标任务。/);
+    const dir = join(tmp, 'folder');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'bulletin.json'), '{ "抄送": 1 }');
+    expect(loadDataFolder(dir).fatal).toMatch(/^公文设置文件 bulletin\.json 有误，未生成任何内容。\nbulletin\.json 中有 1 处设置不正确/);
+    writeFileSync(join(dir, 'bulletin.json'), '{ "印发机构": "办公室" }');
+    const warned = loadDataFolder(dir);
+    expect(warned.notices).toContain('注意：bulletin.json 中的设置项“印发机构”无法识别，已忽略；是否应为“印发机关”？');
+    expect(warned.issues.filter((i) => i.kind === 'bad-bulletin-setting').map((i) => [i.file, i.severity])).toEqual([['bulletin.json', 'warning']]);
+  });
 });
 
 /** A 红头 template as an office would make it in Word, here made in code. */
