@@ -103,10 +103,10 @@ async function main(): Promise<number> {
   if (!v.quiet) for (const line of lines.text) say(line);
   await renderSite(model, outDir, v.offline ? OFFLINE_BASE : configBase, { fresh: v['no-cache'] === true });
   timer.lap('render');
-  writeDataFiles(model, outDir, { fresh: v['no-cache'] === true });
+  const { docxMs } = await writeDataFiles(model, outDir, { fresh: v['no-cache'] === true, bulletin: folder.bulletin });
   if (v.offline) makeOffline(outDir);
   timer.lap('write');
-  timer.save({ read: readStats, periods: model.periods.length });
+  timer.save({ read: readStats, periods: model.periods.length, docxMs });
 
   // Closing summary: global issues appear in every period, so count them once.
   const seen = new Set<Issue>();

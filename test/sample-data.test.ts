@@ -18,6 +18,8 @@ const DATA = join(ROOT, 'data');
 /** Files (or folders, ending in /) of data/ the generator does not write, and why. */
 const HAND_WRITTEN: Record<string, string> = {
   'site.json': 'the sample’s settings (city, office, thresholds), written by hand like a clerk’s',
+  'bulletin.json': 'the office’s settings for the Word bulletin (主送机关, 抄送, 印发机关, 署名), written by hand (docs/bulletin-docx.md)',
+  '下步工作要求.txt': 'the office’s 下步工作要求 for the Word bulletin, written by hand (docs/bulletin-docx.md)',
   'issued/': 'the issue records of 2024-11 … 2026-09, written by `npm run issue` as the clerk issues each month (data/README.md); 2026-10 is left a draft',
 };
 const handWritten = (f: string) => Object.keys(HAND_WRITTEN).some((h) => (h.endsWith('/') ? f.startsWith(h) : f === h));

@@ -20,7 +20,7 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 beforeAll(async () => {
   const model = await modelOf(join(import.meta.dirname, '..', 'data'));
-  writeDataFiles(model, tmp, { cacheDir: null });
+  await writeDataFiles(model, tmp, { cacheDir: null });
   periods = JSON.parse(readFileSync(join(tmp, 'data', 'index.json'), 'utf8')).periods;
 });
 

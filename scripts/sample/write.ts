@@ -548,6 +548,8 @@ function readme(model: SampleModel): string {
     `  ${model.periods[0]?.period} 至 ${model.periods.at(-2)?.period} 已签发（文号“示招商通〔年〕N号”，成文日期为次月 10 日前后），${model.periods.at(-1)?.period} 为草稿。`,
     '  对外网站只显示已签发的月份；`npm run build -- --audience internal` 可预览草稿。改动上述输入后，删除 `issued/` 再运行该脚本重新签发。',
     '- `site.json` 网站设置（城市、发文机关、亮灯和检查阈值），手写，不由 `npm run sample` 生成。',
+    '- `bulletin.json`（主送机关、抄送、印发机关、署名）和 `下步工作要求.txt`：通报公文（Word，`bulletin.docx`）的设置，手写，',
+    '  不由 `npm run sample` 生成，见 `docs/bulletin-docx.md`。',
     '',
     '## 各单位的报表格式（每月相同）',
     '',

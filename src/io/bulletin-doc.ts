@@ -18,7 +18,6 @@ import { Packer, patchDocument } from 'docx';
 import { strFromU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { BulletinSettingsError, NO_BULLETIN_INPUTS, parseBulletinSettings, textParagraphs, type BulletinInputs } from '../lib/model/bulletin-settings.ts';
 import { bulletinDocument, bulletinPatches, bulletinStylesXml, TEMPLATE_PLACEHOLDERS, type BulletinDocContent } from '../lib/outputs/bulletin-doc.ts';
-import { periodOfFolder } from './data-folder.ts';
 
 export const SETTINGS_FILE = 'bulletin.json';
 export const NEXT_STEPS_FILE = '下步工作要求.txt';
@@ -63,7 +62,7 @@ export function loadBulletinInputs(dir: string): LoadedBulletinInputs {
   if (existsSync(stepsDir)) {
     for (const name of readdirSync(stepsDir).sort()) {
       if (name.startsWith('.')) continue;
-      const period = name.endsWith('.txt') ? periodOfFolder(name.slice(0, -4)) : null;
+      const period = /^(\d{4}-(?:0[1-9]|1[0-2]))\.txt$/.exec(name)?.[1] ?? null;
       if (!period) { warnings.push(`${NEXT_STEPS_DIR}/${name} 未使用：文件名应为月份，如 ${NEXT_STEPS_DIR}/2026-04.txt`); continue; }
       const paragraphs = textParagraphs(decodeText(readFileSync(join(stepsDir, name))));
       if (paragraphs.length > 0) nextStepsByPeriod[period] = paragraphs;

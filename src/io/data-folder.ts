@@ -14,6 +14,8 @@ import type { Chain, Issue, Unit } from '../lib/model/types.ts';
 import { cmp } from '../lib/model/util.ts';
 import { periodOf } from '../lib/model/period.ts';
 import { issue, type IssueKind } from '../lib/model/issues.ts';
+import { NO_BULLETIN_INPUTS, type BulletinInputs } from '../lib/model/bulletin-settings.ts';
+import { loadBulletinInputs } from './bulletin-doc.ts';
 
 export interface ReturnTask { file: string; abs: string; period: string }
 
@@ -35,6 +37,8 @@ export interface DataFolder {
   fatal: string | null;
   /** Lines for the console about the settings: unknown keys in site.json, no city or office set. */
   notices: string[];
+  /** The office's settings for the Word documents: bulletin.json, 下步工作要求, bulletin-template.docx. */
+  bulletin: BulletinInputs;
 }
 
 const IGNORED = /^(\.|~\$.*\.tmp$|Thumbs\.db$|desktop\.ini$)/i;
@@ -75,7 +79,7 @@ function listFiles(dir: string): string[] {
 
 export function loadDataFolder(dir: string): DataFolder {
   const issues: Issue[] = [];
-  const result: DataFolder = { dir, config: DEFAULT_CONFIG, units: [], targets: new Map(), chains: [], assessment: null, history: new Map(), returns: [], skipped: [], issues, fatal: null, notices: [] };
+  const result: DataFolder = { dir, config: DEFAULT_CONFIG, units: [], targets: new Map(), chains: [], assessment: null, history: new Map(), returns: [], skipped: [], issues, fatal: null, notices: [], bulletin: NO_BULLETIN_INPUTS };
   if (!existsSync(dir) || !statSync(dir).isDirectory()) { result.fatal = `数据目录不存在：${dir}`; return result; }
 
   // site.json decides the masthead: a file that cannot be read as written stops the build rather than
@@ -111,6 +115,15 @@ export function loadDataFolder(dir: string): DataFolder {
     const keys = [city ? '' : '"city"', office ? '' : '"office"'].filter(Boolean).join(' 和 ');
     const create = existsSync(siteFile) ? '' : '（该文件还没有，可照 README 中的示例新建）';
     result.notices.push(`提示：未设置${what}；请在 ${siteName} 中填写 ${keys}${create}`);
+  }
+
+  // The Word document's settings go on its masthead and 版记: a file that cannot be used stops the build, as site.json does.
+  const bulletin = loadBulletinInputs(dir);
+  if (bulletin.fatal) { result.fatal = bulletin.fatal; return result; }
+  result.bulletin = bulletin.inputs;
+  for (const w of bulletin.warnings) {
+    result.notices.push(`注意：${w}`);
+    issues.push(folderIssue(/^\S+/.exec(w)?.[0] ?? null, w, 'bad-bulletin-setting'));
   }
 
   const unitsFile = firstExisting(dir, ['units.xlsx', 'units.xls', 'units.csv']);

@@ -2,8 +2,8 @@
  * The output end of the build: summary.json and downloads per period, written after Astro has
  * rendered the pages into the same folder.
  *
- * A month's files (four, plus a feedback workbook per unit with problems) depend only on that month's PeriodModel, the units, the groups and the
- * audience, and on the code that writes them. They are kept under
+ * A month's files (five, plus a feedback workbook per unit with problems) depend only on that month's PeriodModel, the units, the groups,
+ * the audience and the settings, the content of its Word document (which also draws on last month's ledger), and on the code that writes them. They are kept under
  * `.cache/outputs/<hash of --out>/<period>/` with that key, so a rebuild after a correction writes
  * the corrected month only and copies the others (XLSX compression is most of the cost).
  */
@@ -19,6 +19,12 @@ import { toXlsx } from '../lib/outputs/xlsx.ts';
 import { feedbackList } from '../lib/views/feedback.ts';
 import { feedbackWorkbook } from '../lib/outputs/feedback.ts';
 import { sourceFingerprint } from './cache.ts';
+import { NO_BULLETIN_INPUTS, type BulletinInputs } from '../lib/model/bulletin-settings.ts';
+import { bulletinDocContent, type BulletinDocContent } from '../lib/outputs/bulletin-doc.ts';
+import { packBulletinDoc } from './bulletin-doc.ts';
+
+/** The bulletin as a Word document (docs/bulletin-docx.md). */
+export const BULLETIN_DOC = 'bulletin.docx';
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** Written for every period; a period's feedback/<code>.xlsx files come on top (views/feedback.ts). */
@@ -33,7 +39,7 @@ function codeFingerprint(): string {
   return codePrint;
 }
 
-function periodFiles(p: PeriodModel, model: SiteModel): Map<string, string | Uint8Array> {
+async function periodFiles(p: PeriodModel, model: SiteModel, doc: BulletinDocContent, inputs: BulletinInputs, timing: { docxMs: number }): Promise<Map<string, string | Uint8Array>> {
   const ledger = ledgerTable(p.projects, model.units, model.audience, p.issues);
   const files = new Map<string, string | Uint8Array>([
     ['summary.json', JSON.stringify(summary(p), null, 2) + '\n'],
@@ -44,6 +50,9 @@ function periodFiles(p: PeriodModel, model: SiteModel): Map<string, string | Uin
   for (const f of feedbackList(model, p)) {
     files.set(f.file, feedbackWorkbook(f));
   }
+  const t = performance.now();
+  files.set(BULLETIN_DOC, await packBulletinDoc(doc, inputs.template));
+  timing.docxMs += performance.now() - t;
   return files;
 }
 
@@ -69,6 +78,8 @@ export interface WriteOptions {
   cacheDir?: string | null;
   /** Ignore cached months and write them afresh. */
   fresh?: boolean;
+  /** The office's settings for the Word documents (src/io/bulletin-doc.ts `loadBulletinInputs`); none: the defaults. */
+  bulletin?: BulletinInputs;
 }
 
 export function defaultOutputCache(outDir: string): string {
@@ -76,11 +87,18 @@ export function defaultOutputCache(outDir: string): string {
   return join(base, 'outputs', createHash('sha1').update(resolve(outDir)).digest('hex').slice(0, 12));
 }
 
-export function writeDataFiles(model: SiteModel, outDir: string, opts: WriteOptions = {}): { written: string[]; reused: number } {
+/**
+ * Writes every period's files. `docxMs` is the time spent building and packing Word documents (the
+ * bench reports it as a share of the build); reused months cost none.
+ */
+export async function writeDataFiles(model: SiteModel, outDir: string, opts: WriteOptions = {}): Promise<{ written: string[]; reused: number; docxMs: number }> {
   const written: string[] = [];
   let reused = 0;
+  const timing = { docxMs: 0 };
+  const inputs = opts.bulletin ?? NO_BULLETIN_INPUTS;
   const cache = opts.cacheDir === undefined ? defaultOutputCache(outDir) : opts.cacheDir;
-  const shared = cache ? JSON.stringify([model.units, model.groups, model.audience, codeFingerprint()]) : '';
+  // site.json (city and office name titles and mastheads) and the template's bytes shape the files as well.
+  const shared = cache ? JSON.stringify([model.units, model.groups, model.audience, model.config, codeFingerprint(), inputs.template ? createHash('sha256').update(inputs.template).digest('hex') : null]) : '';
   const kept = new Set<string>();
   if (cache) {
     mkdirSync(cache, { recursive: true });
@@ -93,7 +111,12 @@ export function writeDataFiles(model: SiteModel, outDir: string, opts: WriteOpti
     mkdirSync(dir, { recursive: true });
     // A unit whose problems were fixed has no feedback any more: never leave last build's file.
     rmSync(join(dir, 'feedback'), { recursive: true, force: true });
-    const key = cache ? createHash('sha256').update(shared).update(JSON.stringify(p)).digest('hex').slice(0, 32) : '';
+    // The document's content is worked out for every month (cheap next to packing it): it holds what the
+    // key cannot see in `p`, such as the key projects found by comparing with last month's ledger.
+    const t = performance.now();
+    const doc = bulletinDocContent(model, p, inputs);
+    timing.docxMs += performance.now() - t;
+    const key = cache ? createHash('sha256').update(shared).update(JSON.stringify(p)).update(JSON.stringify(doc)).digest('hex').slice(0, 32) : '';
     const entry = cache ? join(cache, p.period, key) : '';
     if (cache) kept.add(join(p.period, key));
     const names = cache && !opts.fresh ? cachedFiles(entry) : null;
@@ -108,7 +131,7 @@ export function writeDataFiles(model: SiteModel, outDir: string, opts: WriteOpti
         continue;
       } catch { /* a damaged entry: write afresh below */ }
     }
-    const files = periodFiles(p, model);
+    const files = await periodFiles(p, model, doc, inputs, timing);
     writeAll(dir, files);
     written.push(...[...files.keys()].map((f) => `data/${p.period}/${f}`));
     if (cache) {
@@ -126,7 +149,7 @@ export function writeDataFiles(model: SiteModel, outDir: string, opts: WriteOpti
   if (cache) { prune(cache, kept); pruneSiblings(cache); }
   writeFileSync(join(outDir, 'data', 'index.json'), JSON.stringify({ periods: model.periods.map((p) => p.period), latest: model.periods.at(-1)?.period ?? null }, null, 2) + '\n');
   written.push('data/index.json');
-  return { written, reused };
+  return { written, reused, docxMs: Math.round(timing.docxMs) };
 }
 
 /** Keeps the six most recently used output folders' caches (tests and clerks build many folders). */

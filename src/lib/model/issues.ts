@@ -110,6 +110,7 @@ export const ISSUE_KINDS = {
   'chain-code': { severity: 'warning', label: '产业链编码有误', advice: '产业链编码用字母和数字，各条链不重复' },
   'bad-position': { severity: 'warning', label: '层级无法识别', advice: '层级填 上游/中游/下游' },
   'bad-config': { severity: 'warning', label: 'site.json 有误', advice: '按 README 的示例修改 site.json' },
+  'bad-bulletin-setting': { severity: 'warning', label: '公文设置有误', advice: '按 docs/bulletin-docx.md 修改 bulletin.json 或“下步工作要求”文件' },
   'bad-target-file': { severity: 'warning', label: '目标文件名有误', advice: '目标文件以年份命名，如 targets/2026.xlsx' },
   'duplicate-target-file': { severity: 'error', label: '目标文件重复', advice: '每个年份只保留一个目标表' },
   'bad-history-file': { severity: 'warning', label: '上年同期汇总表文件名有误', advice: '以月份命名，如 history/2025-04.xlsx' },

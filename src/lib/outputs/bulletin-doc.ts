@@ -57,34 +57,36 @@ export const SIZE = { title: 44, body: 32, small: 28, table: 24 } as const;
 const RED = 'FF0000';
 
 /**
- * Paragraph styles of the built-in layout (word/styles.xml, `bulletinStylesXml`). Text in 3号 keeps to
- * the grid; everything else (masthead, titles, tables, notes, page numbers, 版记) is set free of it:
- * on the grid a character larger than a cell takes two cells (a letter-spaced title) and a smaller
- * one a whole cell, in Word as in LibreOffice.
+ * Paragraph styles of the built-in layout (word/styles.xml, `bulletinStylesXml`).
+ *
+ * The sections carry the standard's grid (22 lines × 28 characters, `linesAndChars`), so text the
+ * clerk types into a plain paragraph follows it in Word. The generated paragraphs are set free of the
+ * grid (`w:snapToGrid` off in these styles) and keep 22 × 28 by themselves: exact 28.95 pt lines, and
+ * 3号 characters 0.3 pt tighter (15.7 pt, 28 to the 442 pt line). On the grid, a character wider than
+ * a cell takes two cells: a 16 pt character in the 15.8 pt cell does in LibreOffice (Word shrinks it
+ * by the grid's charSpace instead), and a title's 22 pt character does in both.
  */
-export const STYLE = { body: 'GwBody', title: 'GwTitle', free: 'GwFree' } as const;
+export const STYLE = { text: 'GwText', body: 'GwBody', title: 'GwTitle', free: 'GwFree', table: 'GwTable', tableHead: 'GwTableHead' } as const;
 
 const xmlAttr = (s: string) => s.replace(/[<>&"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 const fontsXml = (eastAsia: string) => `<w:rFonts w:ascii="${FONTS.latin}" w:hAnsi="${FONTS.latin}" w:eastAsia="${xmlAttr(eastAsia)}" w:cs="${FONTS.latin}"/>`;
 
-/**
- * word/styles.xml: 3号仿宋 with exact 28.95 pt lines as the default and on Normal (LibreOffice sizes
- * the character grid from Normal, not from the defaults). Normal's characters are 0.25 pt tighter:
- * LibreOffice, unlike Word, does not shrink a character by the grid's charSpace, so a 16 pt character
- * would not fit the 15.8 pt cell of a 28-character line and would take two.
- */
+/** word/styles.xml: 3号仿宋 with exact 28.95 pt lines, as the defaults and on Normal (LibreOffice sizes the grid from Normal). */
 export function bulletinStylesXml(): string {
   const line = `<w:spacing w:before="0" w:after="0" w:line="${PAGE.linePitch}" w:lineRule="exact"/>`;
-  const body = `${fontsXml(FONTS.body)}<w:kern w:val="2"/><w:sz w:val="${SIZE.body}"/><w:szCs w:val="${SIZE.body}"/><w:lang w:val="en-US" w:eastAsia="zh-CN"/>`;
+  const body = `${fontsXml(FONTS.body)}<w:sz w:val="${SIZE.body}"/><w:szCs w:val="${SIZE.body}"/>`;
   return '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     '<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' +
     `<w:docDefaults><w:rPrDefault><w:rPr>${body}</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr>${line}</w:pPr></w:pPrDefault></w:docDefaults>` +
     `<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/><w:pPr>${line}<w:jc w:val="both"/></w:pPr>` +
-    `<w:rPr>${fontsXml(FONTS.body)}<w:spacing w:val="-5"/><w:kern w:val="2"/><w:sz w:val="${SIZE.body}"/><w:szCs w:val="${SIZE.body}"/></w:rPr></w:style>` +
-    `<w:style w:type="paragraph" w:styleId="${STYLE.body}"><w:name w:val="公文正文"/><w:basedOn w:val="Normal"/><w:qFormat/><w:pPr><w:ind w:firstLineChars="200" w:firstLine="${Math.round(2 * CHAR)}"/></w:pPr></w:style>` +
+    `<w:rPr>${fontsXml(FONTS.body)}<w:sz w:val="${SIZE.body}"/><w:szCs w:val="${SIZE.body}"/></w:rPr></w:style>` +
+    `<w:style w:type="paragraph" w:styleId="${STYLE.text}"><w:name w:val="公文文字"/><w:basedOn w:val="Normal"/><w:qFormat/><w:pPr><w:snapToGrid w:val="0"/></w:pPr></w:style>` +
+    `<w:style w:type="paragraph" w:styleId="${STYLE.body}"><w:name w:val="公文正文"/><w:basedOn w:val="${STYLE.text}"/><w:qFormat/><w:pPr><w:ind w:firstLineChars="200" w:firstLine="${Math.round(2 * CHAR)}"/></w:pPr></w:style>` +
     `<w:style w:type="paragraph" w:styleId="${STYLE.title}"><w:name w:val="公文标题"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:snapToGrid w:val="0"/><w:jc w:val="center"/></w:pPr>` +
     `<w:rPr>${fontsXml(FONTS.title)}<w:spacing w:val="0"/><w:sz w:val="${SIZE.title}"/><w:szCs w:val="${SIZE.title}"/></w:rPr></w:style>` +
     `<w:style w:type="paragraph" w:styleId="${STYLE.free}"><w:name w:val="表格及其他（不对齐网格）"/><w:basedOn w:val="Normal"/><w:qFormat/><w:pPr><w:snapToGrid w:val="0"/></w:pPr><w:rPr><w:spacing w:val="0"/></w:rPr></w:style>` +
+    `<w:style w:type="paragraph" w:styleId="${STYLE.table}"><w:name w:val="表格文字"/><w:basedOn w:val="${STYLE.free}"/><w:qFormat/><w:pPr><w:spacing w:before="0" w:after="0" w:line="300" w:lineRule="exact"/></w:pPr><w:rPr><w:sz w:val="${SIZE.table}"/><w:szCs w:val="${SIZE.table}"/></w:rPr></w:style>` +
+    `<w:style w:type="paragraph" w:styleId="${STYLE.tableHead}"><w:name w:val="表头"/><w:basedOn w:val="${STYLE.table}"/><w:qFormat/><w:rPr>${fontsXml(FONTS.heading)}</w:rPr></w:style>` +
     '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/></w:style>' +
     '<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:semiHidden/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>' +
     '</w:styles>';
@@ -129,12 +131,6 @@ export interface BulletinDocContent {
   created: string;
 }
 
-/** The download name of a period's document: the bulletin's title (`关于2026年1-4月全市招商引资工作情况的通报.docx`). */
-export function bulletinDocName(p: Pick<PeriodModel, 'draft'>): string {
-  // A title is the office's text: keep it, but never a character a file system refuses.
-  return `${p.draft.title.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')}.docx`;
-}
-
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 const numeral = (n: number) => (n <= 10 ? NUMERALS[n - 1]! : n < 20 ? `十${NUMERALS[n - 11]}` : String(n));
 
@@ -160,7 +156,8 @@ export function bulletinDocContent(model: SiteModel, p: PeriodModel, inputs: Bul
   const range = periodRange(p.period);
   const status = v.status;
   const issued = p.issued;
-  const office = config.office || `${config.city}招商引资工作领导小组办公室`;
+  // No office is invented (config.ts): without one the 署名 and 印发机关 are left for the clerk to fill in.
+  const office = config.office;
 
   const numberLine = !issued
     ? '草稿（未签发）'
@@ -253,7 +250,7 @@ export function bulletinDocContent(model: SiteModel, p: PeriodModel, inputs: Bul
   const date = issued ? dateText(issued.date) : `${draftYear}年　月　日`;
   return {
     period: p.period,
-    masthead: s.masthead ?? `${office}文件`,
+    masthead: s.masthead ?? (office ? `${office}文件` : `${config.city}招商引资工作通报`),
     numberLine,
     draft: !issued,
     title: p.draft.title,
@@ -384,19 +381,23 @@ export function attachmentLayout(a: DocAttachment, width?: number): { landscape:
 // Layout
 
 const LINE = { line: PAGE.linePitch, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
-const CELL_MARGIN = 57; // 1 mm
+const CELL_MARGIN = 40; // 0.7 mm: with 1 mm, 示例高新技术产业开发区 no longer fits the ranking table on one line
 
-/** A run of text, its East Asian font named explicitly (Word and WPS choose the face by `w:eastAsia`). */
+/**
+ * A run of text, its East Asian font named explicitly (Word and WPS choose the face by `w:eastAsia`).
+ * 3号 runs are 0.3 pt tighter, so that 28 characters fill a line (see STYLE).
+ */
 function run(text: string, font: string, size: number, extra: { color?: string; latin?: string } = {}): TextRun {
   const latin = extra.latin ?? FONTS.latin;
-  return new TextRun({ text, size, font: { ascii: latin, hAnsi: latin, eastAsia: font, cs: latin }, ...(extra.color ? { color: extra.color } : {}) });
+  const tight = size === SIZE.body ? { characterSpacing: -6 } : {};
+  return new TextRun({ text, size, font: { ascii: latin, hAnsi: latin, eastAsia: font, cs: latin }, ...tight, ...(extra.color ? { color: extra.color } : {}) });
 }
 
-const blank = () => new Paragraph({ spacing: LINE, children: [] });
+const blank = (keepNext = false) => new Paragraph({ style: STYLE.text, spacing: LINE, keepNext, children: [] });
 
 /** A paragraph of the text: 3号仿宋, first line indented two characters, justified. */
-function bodyParagraph(children: ParagraphChild[]): Paragraph {
-  return new Paragraph({ style: STYLE.body, children, alignment: AlignmentType.JUSTIFIED, spacing: LINE, indent: { firstLine: Math.round(2 * CHAR), firstLineChars: 200 } });
+function bodyParagraph(children: ParagraphChild[], keepNext = false): Paragraph {
+  return new Paragraph({ style: STYLE.body, keepNext, children, alignment: AlignmentType.JUSTIFIED, spacing: LINE, indent: { firstLine: Math.round(2 * CHAR), firstLineChars: 200 } });
 }
 
 const HEADING = /^[一二三四五六七八九十]+、/;
@@ -406,13 +407,13 @@ const SUBHEADING = /^（[一二三四五六七八九十]+）/;
  * One paragraph of text with the heading styles of a 公文: `一、…` in 黑体, `（一）…` in 楷体 up to its first
  * 。 (a 小标题 run into its paragraph), the rest 仿宋.
  */
-function textParagraph(text: string): Paragraph {
+function textParagraph(text: string, keepNext = false): Paragraph {
   const level = HEADING.test(text) ? FONTS.heading : SUBHEADING.test(text) ? FONTS.subheading : null;
-  if (!level) return bodyParagraph([run(text, FONTS.body, SIZE.body)]);
+  if (!level) return bodyParagraph([run(text, FONTS.body, SIZE.body)], keepNext);
   const stop = text.indexOf('。');
   const head = stop >= 0 ? text.slice(0, stop + 1) : text;
   const rest = stop >= 0 ? text.slice(stop + 1) : '';
-  return bodyParagraph([run(head, level, SIZE.body), ...(rest ? [run(rest, FONTS.body, SIZE.body)] : [])]);
+  return bodyParagraph([run(head, level, SIZE.body), ...(rest ? [run(rest, FONTS.body, SIZE.body)] : [])], keepNext || !rest);
 }
 
 const centred = (children: ParagraphChild[]) => new Paragraph({ style: STYLE.title, children, alignment: AlignmentType.CENTER, spacing: LINE });
@@ -428,7 +429,7 @@ function masthead(c: BulletinDocContent): Paragraph[] {
     }),
     blank(), blank(),
     new Paragraph({
-      children: [run(c.numberLine, FONTS.body, SIZE.body)], alignment: AlignmentType.CENTER, spacing: LINE,
+      style: STYLE.text, children: [run(c.numberLine, FONTS.body, SIZE.body)], alignment: AlignmentType.CENTER, spacing: LINE,
       // 4 mm ≈ 11 pt between the 文号 and the rule, which spans the 版心.
       border: { bottom: { style: BorderStyle.SINGLE, size: 12, color: RED, space: 11 } },
     }),
@@ -439,10 +440,12 @@ function masthead(c: BulletinDocContent): Paragraph[] {
 function bodyParts(c: BulletinDocContent): Paragraph[] {
   const out: Paragraph[] = [];
   for (const l of c.lead) out.push(textParagraph(l));
-  for (const s of c.sections) {
-    out.push(textParagraph(s.heading));
-    for (const para of s.paragraphs) out.push(textParagraph(para));
-  }
+  // The last paragraph goes with the 附件说明, 署名 and date to their page: a page with only the
+  // signature on it would be a page without text (GB/T 9704 7.3.5).
+  c.sections.forEach((s, i) => {
+    out.push(textParagraph(s.heading, true));
+    s.paragraphs.forEach((para, j) => out.push(textParagraph(para, i === c.sections.length - 1 && j === s.paragraphs.length - 1)));
+  });
   out.push(...attachmentNote(c));
   return out;
 }
@@ -457,8 +460,9 @@ function attachmentNote(c: BulletinDocContent): Paragraph[] {
   const start = Math.round(2 * CHAR);
   const label = Math.round(3 * CHAR); // 附件：
   const num = many ? Math.round(1 * CHAR) : 0; // “1.” is two half-width characters
-  return [blank(), ...c.attachments.map((a, i) => new Paragraph({
-    alignment: AlignmentType.LEFT, spacing: LINE,
+  return [blank(true), ...c.attachments.map((a, i) => new Paragraph({
+    style: STYLE.text,
+    alignment: AlignmentType.LEFT, spacing: LINE, keepNext: true,
     indent: { left: start + label + num, hanging: i === 0 ? label + num : num },
     children: [run(`${i === 0 ? '附件：' : ''}${many ? `${i + 1}.` : ''}${a.title}`, FONTS.body, SIZE.body)],
   }))];
@@ -475,50 +479,59 @@ function signature(c: BulletinDocContent): Paragraph[] {
   const sigRight = s <= d + 2 ? d + 4 - s : 2;
   const dateRight = s <= d + 2 ? 2 : s - d;
   // keepNext: the 署名 never stands at the foot of a page without its date.
-  const p = (text: string, right: number, keepNext: boolean) => new Paragraph({ keepNext, alignment: AlignmentType.RIGHT, spacing: LINE, indent: { right: Math.round(right * CHAR) }, children: [run(text, FONTS.body, SIZE.body)] });
-  return [blank(), p(c.signature, sigRight, true), p(c.date, dateRight, false)];
+  const p = (text: string, right: number, keepNext: boolean) => new Paragraph({ style: STYLE.text, keepNext, alignment: AlignmentType.RIGHT, spacing: LINE, indent: { right: Math.round(right * CHAR) }, children: [run(text, FONTS.body, SIZE.body)] });
+  return [blank(true), p(c.signature, sigRight, true), p(c.date, dateRight, false)];
 }
 
 const thin = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
 
-function cellParagraphs(text: string, align: DocColumn['align'], font: string): Paragraph[] {
+/**
+ * How table text gets its font: from the styles of the built-in layout (表格文字, 表头 in word/styles.xml),
+ * or, in an office's template that lacks them, on every run. Styles keep a 120-unit table light: a
+ * cell is then a paragraph and its text, which is most of what packing a document costs.
+ */
+export type TableFonts = 'styles' | 'runs';
+
+function cellParagraphs(text: string, align: DocColumn['align'], head: boolean, fonts: TableFonts): Paragraph[] {
   const alignment = align === 'center' ? AlignmentType.CENTER : align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT;
-  return text.split('\n').map((line) => new Paragraph({ style: STYLE.free, alignment, spacing: { line: 300, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, children: [run(line, font, SIZE.table)] }));
+  const style = head ? STYLE.tableHead : STYLE.table;
+  return text.split('\n').map((line) => fonts === 'styles'
+    ? new Paragraph({ style, alignment, children: [new TextRun(line)] })
+    : new Paragraph({ style, alignment, spacing: { line: 300, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, children: [run(line, head ? FONTS.heading : FONTS.body, SIZE.table)] }));
 }
 
 /** A table at 小四: header row in 黑体 repeated on every page, rows kept whole, 合计 rows in 黑体. */
-function docTable(t: DocTable, widths: number[]): Table {
-  const cell = (text: string, i: number, font: string, fill?: string | null, align?: DocColumn['align']) => new TableCell({
-    width: { size: widths[i]!, type: WidthType.DXA },
+function docTable(t: DocTable, widths: number[], fonts: TableFonts): Table {
+  const cell = (text: string, i: number, head: boolean, fill?: string | null, align?: DocColumn['align']) => new TableCell({
     verticalAlign: VerticalAlignTable.CENTER,
-    margins: { left: CELL_MARGIN, right: CELL_MARGIN, top: 30, bottom: 30 },
     ...(fill ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill } } : {}),
-    children: cellParagraphs(text, align ?? t.columns[i]!.align, font),
+    children: cellParagraphs(text, align ?? t.columns[i]!.align, head, fonts),
   });
-  const header = new TableRow({ tableHeader: true, cantSplit: true, children: t.columns.map((c, i) => cell(c.header, i, FONTS.heading, 'F2F2F2', 'center')) });
+  const header = new TableRow({ tableHeader: true, cantSplit: true, children: t.columns.map((c, i) => cell(c.header, i, true, 'F2F2F2', 'center')) });
   const rows = t.rows.map((r) => new TableRow({
     cantSplit: true,
-    children: r.cells.map((x, i) => cell(x.text, i, r.total ? FONTS.heading : FONTS.body, x.fill)),
+    children: r.cells.map((x, i) => cell(x.text, i, r.total === true, x.fill)),
   }));
   return new Table({
     width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
     alignment: AlignmentType.CENTER,
+    margins: { left: CELL_MARGIN, right: CELL_MARGIN, top: 30, bottom: 30 },
     borders: { top: thin, bottom: thin, left: thin, right: thin, insideHorizontal: thin, insideVertical: thin },
     rows: [header, ...rows],
   });
 }
 
 /** An attachment's content: captions in 楷体, text and notes in 仿宋, tables. */
-function blocks(list: readonly DocBlock[], widthsOf: (t: DocTable) => number[]): FileChild[] {
+function blocks(list: readonly DocBlock[], widthsOf: (t: DocTable) => number[], fonts: TableFonts): FileChild[] {
   const out: FileChild[] = [];
   for (const b of list) {
     if (b.kind === 'text') out.push(textParagraph(b.text));
-    else if (b.kind === 'caption') out.push(new Paragraph({ spacing: LINE, keepNext: true, children: [run(b.text, FONTS.subheading, SIZE.body)] }));
+    else if (b.kind === 'caption') out.push(new Paragraph({ style: STYLE.text, spacing: LINE, keepNext: true, children: [run(b.text, FONTS.subheading, SIZE.body)] }));
     else if (b.kind === 'note') out.push(new Paragraph({ style: STYLE.free, alignment: AlignmentType.JUSTIFIED, spacing: { line: 400, lineRule: LineRuleType.EXACT, before: 120, after: 0 }, children: [run(b.text, FONTS.body, SIZE.small)] }));
-    else out.push(docTable(b.table, widthsOf(b.table)));
+    else out.push(docTable(b.table, widthsOf(b.table), fonts));
   }
   return out;
 }
@@ -526,7 +539,7 @@ function blocks(list: readonly DocBlock[], widthsOf: (t: DocTable) => number[]):
 /** `附件1` in 3号黑体 on the first line, the title centred on the third (2号小标宋), then the content. */
 function attachmentHead(a: DocAttachment, n: number): Paragraph[] {
   return [
-    new Paragraph({ spacing: LINE, children: [run(`附件${n}`, FONTS.heading, SIZE.body)] }),
+    new Paragraph({ style: STYLE.text, spacing: LINE, children: [run(`附件${n}`, FONTS.heading, SIZE.body)] }),
     blank(),
     ...titleLines(a.title).map((l) => centred([run(l, FONTS.title, SIZE.title)])),
     blank(),
@@ -594,7 +607,11 @@ function colophon(c: BulletinDocContent, height: number): FileChild[] {
   ];
 }
 
-function section(children: FileChild[], c: BulletinDocContent, opts: { landscape?: boolean } = {}): ISectionOptions {
+/**
+ * A section of the document. Only the first carries the page numbers (and a draft's header): later
+ * sections inherit them (OOXML), so numbering simply continues and the package holds two footers, not two per section.
+ */
+function section(children: FileChild[], c: BulletinDocContent, opts: { landscape?: boolean; first?: boolean } = {}): ISectionOptions {
   const landscape = opts.landscape === true;
   return {
     properties: {
@@ -608,8 +625,8 @@ function section(children: FileChild[], c: BulletinDocContent, opts: { landscape
       },
       grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: PAGE.linePitch, charSpace: CHAR_SPACE },
     },
-    footers: { default: pageNumber('odd'), even: pageNumber('even') },
-    ...(c.draft ? { headers: { default: draftHeader(), even: draftHeader() } } : {}),
+    ...(opts.first ? { footers: { default: pageNumber('odd'), even: pageNumber('even') } } : {}),
+    ...(opts.first && c.draft ? { headers: { default: draftHeader(), even: draftHeader() } } : {}),
     children,
   };
 }
@@ -621,14 +638,14 @@ export function bulletinDocument(c: BulletinDocContent): Document {
     blank(), blank(),
     ...c.titleLines.map((l) => centred([run(l, FONTS.title, SIZE.title)])),
     blank(),
-    new Paragraph({ spacing: LINE, children: [run(c.recipients, FONTS.body, SIZE.body)] }),
+    new Paragraph({ style: STYLE.text, spacing: LINE, children: [run(c.recipients, FONTS.body, SIZE.body)] }),
     ...bodyParts(c),
     ...signature(c),
   ];
-  const sections: ISectionOptions[] = [section(main, c)];
+  const sections: ISectionOptions[] = [section(main, c, { first: true })];
   c.attachments.forEach((a, i) => {
     const { landscape, widthsOf } = attachmentLayout(a);
-    sections.push(section([...attachmentHead(a, i + 1), ...blocks(a.blocks, widthsOf)], c, { landscape }));
+    sections.push(section([...attachmentHead(a, i + 1), ...blocks(a.blocks, widthsOf, 'styles')], c, { landscape }));
   });
   // The 版记 closes the document at the foot of its own last page (GB/T 9704: after the 附件).
   sections.push(section(colophon(c, TEXT_HEIGHT), c));
@@ -651,10 +668,10 @@ export function bulletinPatches(c: BulletinDocContent): Record<string, IPatch> {
   const text = (t: string): IPatch => ({ type: PatchType.PARAGRAPH, children: [new TextRun(t)] });
   const attachments: FileChild[] = [];
   c.attachments.forEach((a, i) => {
-    attachments.push(new Paragraph({ pageBreakBefore: true, spacing: LINE, children: [run(`附件${i + 1}`, FONTS.heading, SIZE.body)] }));
+    attachments.push(new Paragraph({ style: STYLE.text, pageBreakBefore: true, spacing: LINE, children: [run(`附件${i + 1}`, FONTS.heading, SIZE.body)] }));
     attachments.push(...attachmentHead(a, i + 1).slice(1));
     // A template has one page size: a table that would need a landscape page is set across the portrait 版心 and wraps.
-    attachments.push(...blocks(a.blocks, attachmentLayout(a, TEXT_WIDTH).widthsOf));
+    attachments.push(...blocks(a.blocks, attachmentLayout(a, TEXT_WIDTH).widthsOf, 'runs'));
   });
 
   return {

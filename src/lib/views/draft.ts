@@ -20,6 +20,14 @@ export function bulletinTitle(period: string, config: SiteConfig): string {
   return config.title.replace('{range}', periodRange(period));
 }
 
+/**
+ * The download name of a period's Word document (data/<period>/bulletin.docx): its title,
+ * `关于2026年1-4月全市招商引资工作情况的通报.docx`, without characters a file system refuses.
+ */
+export function bulletinDocName(p: { draft: { title: string } }): string {
+  return `${p.draft.title.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')}.docx`;
+}
+
 /** `到位资金4.7亿元，完成年度指标任务的29.1%` (without a target: `到位资金4.7亿元`). */
 function fundsClause(i: Indicators): string {
   const c = i.fundsCompletion === null ? '' : `，完成年度指标任务的${pct(i.fundsCompletion)}`;
