@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { SiteModel } from '../src/lib/model/site-model.ts';
-import { chainPaths, href, ledgerPaths, paths, periodPaths, searchShardPaths, slug, unitPaths } from '../src/lib/views/routes.ts';
+import { anchors, chainPaths, href, ledgerPaths, paths, periodPaths, searchShardPaths, slug, unitPaths } from '../src/lib/views/routes.ts';
 import { project } from './helpers/project.ts';
 import { period, siteOf, unit } from './views/fixtures.ts';
 
@@ -35,9 +35,8 @@ describe('paths and href', () => {
     expect(paths.unit('2026-04', 'A01')).toBe('2026-04/units/A01/');
     expect(paths.unit('2026-04', '平原')).toBe('2026-04/units/xe5b9b3e58e9f/');
     expect(paths.projects('2026-04')).toBe('2026-04/projects/');
-    expect(paths.ledger('2026-04', 'A01')).toBe('2026-04/projects/A01/');
-    expect(paths.ledger('2026-04', 'A01', 1)).toBe('2026-04/projects/A01/');
-    expect(paths.ledger('2026-04', '平原', 3)).toBe('2026-04/projects/xe5b9b3e58e9f/3/');
+    expect(paths.ledger('2026-04', 3)).toBe('2026-04/projects/3/');
+    expect([anchors.unit('A01'), anchors.row('A01', 12), anchors.row('平原', 1)]).toEqual(['u-A01', 'r-A01-12', 'r-xe5b9b3e58e9f-1']);
     expect(paths.searchShard('2026-04', 2)).toBe('2026-04/projects/search-2.js');
     expect(paths.quality('2026-04')).toBe('2026-04/quality/');
     expect(paths.chains('2026-04')).toBe('2026-04/chains/');
@@ -97,19 +96,18 @@ describe('ledger and search index paths', () => {
     period({ period: '2026-04', units, projects: [...rows('A01', 2), ...rows('平原', 450)] }),
   ]);
 
-  it('gives every unit of every period a ledger page, and a long unit more, the first without a page number', () => {
-    expect(ledgerPaths(model).map((x) => [x.params.period, x.params.code, x.params.page, x.props.code, x.props.page])).toEqual([
-      ['2026-03', 'A01', undefined, 'A01', 1], ['2026-03', 'xe5b9b3e58e9f', undefined, '平原', 1],
-      ['2026-04', 'A01', undefined, 'A01', 1], ['2026-04', 'xe5b9b3e58e9f', undefined, '平原', 1], ['2026-04', 'xe5b9b3e58e9f', '2', '平原', 2], ['2026-04', 'xe5b9b3e58e9f', '3', '平原', 3],
+  it('gives every period its ledger pages, numbered from 1', () => {
+    expect(ledgerPaths(model).map((x) => [x.params.period, x.params.page, x.props.n])).toEqual([
+      ['2026-03', '1', 1], ['2026-04', '1', 1], ['2026-04', '2', 2], ['2026-04', '3', 3],
     ]);
   });
 
   it('agrees with paths, and keys every page and index file by its period', () => {
-    for (const l of ledgerPaths(model)) expect(paths.ledger(l.props.period, l.props.code, l.props.page)).toBe(`${l.params.period}/projects/${l.params.code}/${l.params.page ? `${l.params.page}/` : ''}`);
+    for (const l of ledgerPaths(model)) expect(paths.ledger(l.props.period, l.props.n)).toBe(`${l.params.period}/projects/${l.params.page}/`);
     expect(searchShardPaths(model).map((x) => [x.params.period, x.params.shard, x.props.n])).toEqual([['2026-03', '1', 1], ['2026-04', '1', 1]]);
     for (const x of searchShardPaths(model)) expect(paths.searchShard(x.props.period, x.props.n)).toBe(`${x.params.period}/projects/search-${x.params.shard}.js`);
     const keyOf = (period: string) => `key-${period}`;
-    expect(ledgerPaths(model, keyOf).map((x) => x.cacheKey)).toEqual(['key-2026-03', 'key-2026-03', 'key-2026-04', 'key-2026-04', 'key-2026-04', 'key-2026-04']);
+    expect(ledgerPaths(model, keyOf).map((x) => x.cacheKey)).toEqual(['key-2026-03', 'key-2026-04', 'key-2026-04', 'key-2026-04']);
     expect(searchShardPaths(model, keyOf).map((x) => x.cacheKey)).toEqual(['key-2026-03', 'key-2026-04']);
     for (const x of [...ledgerPaths(model), ...searchShardPaths(model)]) expect(x).not.toHaveProperty('cacheKey');
   });

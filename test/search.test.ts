@@ -1,7 +1,7 @@
 /**
  * Finding a project: the match rule, the city-wide index (every project once, linking to the row on
  * the page that holds it), and both searches in real headless Chromium (skipped, with a message,
- * where /usr/bin/chromium is not installed): the index page's over the whole city, a unit page's
+ * where /usr/bin/chromium is not installed): the index page's over the whole city, a ledger page's
  * over its rows.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ledgerPaging } from '../src/lib/views/ledger-paging.ts';
-import { ledgerUnitPage } from '../src/lib/views/ledger.ts';
-import { paths } from '../src/lib/views/routes.ts';
+import { ledgerPage } from '../src/lib/views/ledger.ts';
+import { anchors, paths } from '../src/lib/views/routes.ts';
 import { entryText, matches, normaliseQuery, SEARCH_SHARD_BYTES, searchShards, searchText, shardEntries, shardScript, SHARD_CALLBACK, type SearchEntry } from '../src/lib/views/search.ts';
 import { project } from './helpers/project.ts';
 import { period, siteOf, unit } from './views/fixtures.ts';
@@ -40,22 +40,27 @@ describe('the city-wide search index', () => {
   const model = { ...siteOf([p]), units: units.map((u, order) => ({ code: u.code, name: u.name, group: u.group, aliases: [], order })) };
   const shards = searchShards(p);
   const names = new Map(units.map((u) => [u.code, u.name]));
-  const href = (code: string, page: number) => `/zs/${paths.ledger(p.period, code, page)}`;
+  const href = (n: number) => `/zs/${paths.ledger(p.period, n)}`;
+  const prefix = (code: string) => anchors.row(code, 0).slice(0, -1);
+  const script = (s: (typeof shards)[number]) => shardScript(s, href, (c) => names.get(c)!, prefix);
 
   /** What the index page's script gets from the shards: each row's link, name, unit and match text. */
   function load(): { h: string; name: string; unit: string; t: string }[] {
     const rows: { h: string; name: string; unit: string; t: string }[] = [];
-    const callback = (d: { pages: [string, string][]; tags: string[]; rows: [number, number, string, string, number][] }) => {
-      for (const [pi, row, name, text, tag] of d.rows) rows.push({ h: `${d.pages[pi]![0]}#r${row}`, name, unit: d.pages[pi]![1], t: entryText({ name, text, tags: d.tags[tag]! }, d.pages[pi]![1]) });
+    const callback = (d: { pages: string[]; units: [string, string][]; tags: string[]; rows: [number, number, number, string, string, number][] }) => {
+      for (const [pi, ui, row, name, text, tag] of d.rows) {
+        const [a, unitName] = d.units[ui]!;
+        rows.push({ h: `${d.pages[pi]}#${a}${row}`, name, unit: unitName, t: entryText({ name, text, tags: d.tags[tag]! }, unitName) });
+      }
     };
-    for (const s of shards) new Function(SHARD_CALLBACK, shardScript(s, href, (c) => names.get(c)!))(callback);
+    for (const s of shards) new Function(SHARD_CALLBACK, script(s))(callback);
     return rows;
   }
 
   it('holds every project once, in ledger-page order, in shards none larger than the cap', () => {
     expect(shards.length).toBeGreaterThan(5);
     expect(shards.flatMap((s) => s.entries).length).toBe(projects.length);
-    for (const s of shards) expect(Buffer.byteLength(shardScript(s, href, (c) => names.get(c)!))).toBeLessThan(SEARCH_SHARD_BYTES + 20_000);
+    for (const s of shards) expect(Buffer.byteLength(script(s))).toBeLessThan(SEARCH_SHARD_BYTES + 20_000);
     expect(shards.map((s) => s.n)).toEqual(shards.map((_, i) => i + 1));
   });
 
@@ -63,15 +68,16 @@ describe('the city-wide search index', () => {
     const rows = load();
     expect(rows.length).toBe(projects.length);
     const byPage = new Map<string, Set<string>>();
-    for (const u of ledgerPaging(p).units) for (const s of u.pages) {
-      const page = ledgerUnitPage(model, p, u.code, s.page)!;
-      byPage.set(href(u.code, s.page), new Set(page.rows.map((r) => `${r.id}\0${r.project.name}`)));
+    for (const { n } of ledgerPaging(p).pages) {
+      const page = ledgerPage(model, p, n)!;
+      byPage.set(href(n), new Set(page.sections.flatMap((s) => s.rows.map((r) => `${r.id}\0${r.project.name}`))));
     }
     for (const r of rows) {
       const [page, id] = r.h.split('#') as [string, string];
       expect(byPage.get(page)?.has(`${id}\0${r.name}`), r.h).toBe(true);
     }
-    expect(rows.filter((r) => r.unit === '第7县').map((r) => r.h.split('#')[0])).toContain(href('U007', 11));
+    // The long unit's rows link to each of its pages.
+    expect(new Set(rows.filter((r) => r.unit === '第7县').map((r) => r.h.split('#')[0]))).toEqual(new Set(ledgerPaging(p).byCode.get('U007')!.pages.map(href)));
   });
 
   it('finds a project by the same terms as its row on its page', () => {
@@ -90,10 +96,10 @@ describe('the city-wide search index', () => {
   });
 
   it('escapes what a script must not hold unescaped', () => {
-    const text = shardScript({ n: 1, entries: [{ unit: 'A', page: 1, row: 1, name: '甲\u2028乙</script>"', text: '', tags: '' }] }, () => '/x/', () => '单位');
+    const text = shardScript({ n: 1, entries: [{ unit: 'A', page: 1, row: 1, name: '甲\u2028乙</script>"', text: '', tags: '' }] }, () => '/x/', () => '单位', () => 'r-A-');
     expect(text).not.toContain('\u2028');
     let got = '';
-    new Function(SHARD_CALLBACK, text)((d: { rows: [number, number, string][] }) => { got = d.rows[0]![2]; });
+    new Function(SHARD_CALLBACK, text)((d: { rows: [number, number, number, string][] }) => { got = d.rows[0]![3]; });
     expect(got).toBe('甲\u2028乙</script>"');
   });
 });
@@ -138,9 +144,9 @@ describe.skipIf(!existsSync(CHROMIUM))('the project list in Chromium', () => {
       expect(await page.locator('#q-count').innerText()).toBe(all);
       await page.locator('#q').fill('新能源汽车 电池');
       await results.first().locator('a').click();
-      await page.waitForURL(/\/2026-09\/projects\/[^/]+\/#r\d+$/);
-      // The result opens the unit's ledger page at its row, which is marked.
-      const target = page.locator('#ledger tbody tr:target');
+      await page.waitForURL(/\/2026-09\/projects\/\d+\/#r-[A-Za-z0-9]+-\d+$/);
+      // The result opens the ledger page at its row, which is marked.
+      const target = page.locator('table.ledger tbody tr:target');
       expect(await target.locator('th').innerText()).toBe(name);
       expect(await target.locator('td[data-label="产业链"]').innerText()).toContain('新能源汽车');
       expect(errors).toEqual([]);
@@ -149,7 +155,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the project list in Chromium', () => {
     }
   });
 
-  it('filters a unit’s ledger page by Chinese text as the reader types', async () => {
+  it('filters a ledger page by Chinese text as the reader types', async () => {
     const { chromium } = await import('playwright-core');
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
     try {
@@ -158,19 +164,25 @@ describe.skipIf(!existsSync(CHROMIUM))('the project list in Chromium', () => {
       page.on('pageerror', (e) => errors.push(String(e)));
       await page.goto(`${server.url}2026-09/projects/`);
       await page.locator('table.ledger-index th[scope="row"] a', { hasText: '青山县' }).click();
-      await page.waitForURL(/\/2026-09\/projects\/A06\/$/);
-      const total = await page.locator('#ledger tbody tr').count();
-      expect(total).toBeGreaterThan(5);
-      await page.locator('#q').pressSequentially('签约', { delay: 20 });
-      const visible = page.locator('#ledger tbody tr:not([hidden])');
+      await page.waitForURL(/\/2026-09\/projects\/\d+\/#u-A06$/);
+      const rows = page.locator('table.ledger tbody tr');
+      const total = await rows.count();
+      expect(await page.locator('section.ledger-unit').count()).toBeGreaterThan(1);
+      expect(await page.locator('#u-A06 tbody tr').count()).toBeGreaterThan(5);
+      await page.locator('#q').pressSequentially('青山县 签约', { delay: 20 });
+      const visible = page.locator('table.ledger tbody tr:not([hidden])');
       await expect.poll(() => page.locator('#q-count').innerText()).toMatch(/^找到\d+个项目$/);
       const n = await visible.count();
       expect(n).toBeGreaterThan(0);
       expect(n).toBeLessThan(total);
+      expect(await page.locator('#u-A06 tbody tr:not([hidden])').count()).toBe(n);
       for (const stage of await visible.locator('td[data-label="阶段"]').allInnerTexts()) expect(stage).toBe('签约');
+      // Sections with no match are hidden, headings and all.
+      expect(await page.locator('section.ledger-unit:not([hidden])').count()).toBe(1);
       expect(await page.locator('#q-count').innerText()).toBe(`找到${n}个项目`);
       await page.locator('#q').fill('');
       expect(await visible.count()).toBe(total);
+      expect(await page.locator('section.ledger-unit[hidden]').count()).toBe(0);
       expect(errors).toEqual([]);
     } finally {
       await browser.close();

@@ -164,19 +164,19 @@ describe.skipIf(!existsSync(CHROMIUM))('the offline copy in Chromium, from file:
     await page.locator('#q').fill('高新');
     await expect.poll(() => page.locator('#q-results li').count()).toBe(1);
     expect(await page.locator('#q-count').innerText()).toBe('找到1个项目');
-    expect(await page.locator('#q-results li a').getAttribute('href')).toBe('B02/index.html#r1');
+    expect(await page.locator('#q-results li a').getAttribute('href')).toBe('2/index.html#r-B02-1');
     await page.locator('#q').fill('');
     await expect.poll(() => page.locator('#q-results li').count()).toBe(0);
     await page.locator('#q').fill('一号项目');
     await expect.poll(() => page.locator('#q-count').innerText()).toBe('找到6个项目');
     await page.locator('#q-results li a', { hasText: '高新区' }).click();
-    await page.waitForURL(/2026-03\/projects\/B02\/index\.html#r1$/);
-    expect(await page.locator('#ledger tbody tr:target th').innerText()).toBe('高新区一号项目');
-    // The unit's page filters its own rows.
-    await page.goto(root + '2026-04/projects/B02/index.html', { waitUntil: 'load' });
-    expect(await page.locator('#ledger tbody tr').count()).toBe(2);
-    await page.locator('#q').fill('物流');
-    await expect.poll(() => page.locator('#ledger tbody tr:not([hidden])').count()).toBe(1);
+    await page.waitForURL(/2026-03\/projects\/2\/index\.html#r-B02-1$/);
+    expect(await page.locator('table.ledger tbody tr:target th').innerText()).toBe('高新区一号项目');
+    // A ledger page (April's 开发区: 经开区 and 高新区) filters its own rows.
+    await page.goto(root + '2026-04/projects/2/index.html', { waitUntil: 'load' });
+    expect(await page.locator('table.ledger tbody tr').count()).toBe(4);
+    await page.locator('#q').fill('高新 物流');
+    await expect.poll(() => page.locator('table.ledger tbody tr:not([hidden])').count()).toBe(1);
     expect(await page.locator('#q-count').innerText()).toBe('找到1个项目');
 
     // The quality page of April links a unit's feedback workbook, as a file beside the pages.

@@ -138,7 +138,7 @@ describe.skipIf(!existsSync(CHROMIUM))(`the sample site in Chromium, published u
     expect(checked).toBeGreaterThan(pages * 10);
   });
 
-  const pages = ['', `${LATEST}/`, '2024-11/', '2026-01/', `${LATEST}/units/A02/`, `${LATEST}/units/B04/`, `${LATEST}/projects/`, `${LATEST}/projects/A02/`, `${LATEST}/quality/`, `${LATEST}/chains/`];
+  const pages = ['', `${LATEST}/`, '2024-11/', '2026-01/', `${LATEST}/units/A02/`, `${LATEST}/units/B04/`, `${LATEST}/projects/`, `${LATEST}/projects/1/`, `${LATEST}/projects/3/`, `${LATEST}/quality/`, `${LATEST}/chains/`];
   it('opens the main pages at 390 px in WeChat’s user agent: no errors, no outside requests, no sideways scroll', async () => {
     for (const path of pages) {
       const { page, problems } = await open(phone, path);
@@ -224,8 +224,8 @@ describe.skipIf(!existsSync(CHROMIUM))(`the sample site in Chromium, published u
     await desk.close();
   });
 
-  it('shows the ledger’s index and a unit’s ledger at 390 px as labelled cards, and links between them', async () => {
-    for (const path of [`${LATEST}/projects/`, `${LATEST}/projects/A02/`]) {
+  it('shows the ledger’s index and its pages at 390 px as labelled cards, and links between them', async () => {
+    for (const path of [`${LATEST}/projects/`, `${LATEST}/projects/1/`]) {
       const { page, problems } = await open(phone, path);
       expect(await page.locator('main table:not(.stack)').count(), path).toBe(0);
       const tables = await page.locator('main table.stack').evaluateAll((ts) => ts.map((t) => {
@@ -243,19 +243,20 @@ describe.skipIf(!existsSync(CHROMIUM))(`the sample site in Chromium, published u
       expect(problems, path).toEqual([]);
       await page.close();
     }
-    // The index lists the three groups; a unit's row links to its ledger page, which links back and to the unit.
+    // The index lists the three groups; a unit's row links to its section of a ledger page, whose
+    // heading links to the unit's page, which links back to the section.
     const { page } = await open(phone, `${LATEST}/projects/`);
     expect(await page.locator('table.ledger-index').count()).toBe(3);
     await page.locator('table.ledger-index th[scope="row"] a', { hasText: '东山县' }).click();
-    await page.waitForURL(/2026-10\/projects\/A02\/$/);
-    expect(await page.locator('h1').innerText()).toContain('东山县项目台账');
+    await page.waitForURL(/2026-10\/projects\/\d+\/#u-A02$/);
+    expect(await page.locator('#u-A02 h2').innerText()).toBe('东山县');
+    expect(await page.locator('#u-A02 caption').innerText()).toContain('东山县项目台账');
     // Internal build: the contact columns are there, each labelled on the card.
-    expect(await page.locator('#ledger tbody tr').first().locator('td[data-label="联系人"]').count()).toBe(1);
-    await page.locator('.lede a', { hasText: '东山县情况' }).click();
+    expect(await page.locator('#u-A02 tbody tr').first().locator('td[data-label="联系人"]').count()).toBe(1);
+    await page.locator('#u-A02 h2 a').click();
     await page.waitForURL(/2026-10\/units\/A02\/$/);
-    // …and the unit's page links to its ledger page.
-    await page.locator('main a', { hasText: '东山县项目台账' }).click();
-    await page.waitForURL(/2026-10\/projects\/A02\/$/);
+    await page.locator('main a', { hasText: '全市项目台账中的东山县' }).click();
+    await page.waitForURL(/2026-10\/projects\/\d+\/#u-A02$/);
     await page.close();
   });
 
@@ -407,7 +408,7 @@ describe.skipIf(!existsSync(CHROMIUM))('a minimal city in Chromium, published un
 
   it('opens them at 390 px with no errors, no injected script and no sideways scroll', async () => {
     const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, userAgent: WECHAT_UA });
-    for (const path of ['', '2026-03/', '2026-03/units/xe794b23031/', '2026-03/units/Z1/', '2026-03/projects/', '2026-03/projects/xe794b23031/', '2026-03/quality/']) {
+    for (const path of ['', '2026-03/', '2026-03/units/xe794b23031/', '2026-03/units/Z1/', '2026-03/projects/', '2026-03/projects/1/', '2026-03/quality/']) {
       const { page, problems } = await openPage(ctx, server.url, path);
       expect(problems, path).toEqual([]);
       expect(await overflowOf(page), path).toEqual({ page: 0, body: 0, wide: [] });

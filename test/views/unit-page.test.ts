@@ -147,6 +147,8 @@ describe('a unit whose ledger is paged', () => {
     const v = unitPage(siteOf([p]), p, 'A1');
     expect(v.stages.map((s) => [s.stage, s.rows.length, s.more])).toEqual([['签约', STAGE_ROWS_WHEN_PAGED, 300 - STAGE_ROWS_WHEN_PAGED], ['开工', STAGE_ROWS_WHEN_PAGED, 150 - STAGE_ROWS_WHEN_PAGED]]);
     expect(v.stages[0]!.rows.map((r) => r.project.name).slice(0, 2)).toEqual(['项目1', '项目2']);
+    expect(v.ledger).toBe('2026-04/projects/1/#u-A1');
     expect(unitPage(model, april, 'A1').stages.every((s) => s.more === 0)).toBe(true);
+    expect(unitPage(model, april, 'A1').ledger).toBe('2026-04/projects/1/#u-A1');
   });
 });

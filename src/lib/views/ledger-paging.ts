@@ -1,54 +1,72 @@
 /**
- * How a period's ledger is cut into pages (src/pages/[period]/projects/…): one page per unit, and a
- * unit with more rows than fit in one page over several. The whole city on one page was 5.9 MB at
- * 120 units (7200 rows) and 15 MB at 300 (docs/performance.md, hotspot 5); a page per group would
- * still grow with the number of units (150 members × 60 rows at 300 units). A unit's page is what a
- * leader asks for (“平原县的项目”), and its size depends only on that unit's rows.
+ * How a period's ledger is cut into pages (src/pages/[period]/projects/…). On one page the city's
+ * ledger was 5.9 MB at 120 units (7200 rows) and 15 MB at 300 (docs/performance.md, hotspot 5).
  *
- * A unit page holds at most LEDGER_PAGE.maxRows rows and at most LEDGER_PAGE.maxBytes of estimated
- * HTML for them, so no page exceeds ~500 KB even for the largest return the reader accepts (20 000
- * rows) or rows with long free text. The cut depends only on the rows, so it is deterministic, and
- * the routes (routes.ts), the pages and the search index (search.ts) agree on it by all calling
- * `ledgerPaging`.
+ * The ledger goes group by group (县区, 开发区, …) and, within a group, unit by unit in registry
+ * order; each unit is a section of its page (`#u-<code>`), and a page holds as many whole units
+ * as fit in LEDGER_PAGE (rows and estimated HTML). A unit that would not fit in what is left of a
+ * page starts the next one; a unit too long for any page (the reader accepts 20 000 rows a return)
+ * runs over as many pages as it needs. So no page exceeds ~500 KB whatever the archive, and the
+ * number of pages follows the number of rows, not of units.
  *
- * This module imports no routes, so routes.ts can import it (and search.ts, which routes imports).
+ * Why not a page per unit: a unit's own page (units/<code>/) already shows its ledger by stage,
+ * which is what a leader reads for one unit; and each page costs the site's shell whatever it
+ * holds (≈ 3–4 ms to render: header, inline CSS, QR code), so 120 ledger pages a month cost 0.6 s
+ * of rendering where ~20 pages of six units cost little more than the single page did (0.2 s). Why not
+ * a page per group: a group of 150 units is 9000 rows.
+ *
+ * The cut depends only on the rows, so it is deterministic, and the routes (routes.ts), the pages
+ * and the search index (search.ts) agree on it by all calling `ledgerPaging`. This module imports
+ * no routes, so routes.ts can import it.
  */
 import type { PeriodModel } from '../model/site-model.ts';
 import type { Project } from '../model/types.ts';
 import { periodIndex } from './period-index.ts';
 
 export const LEDGER_PAGE = {
-  /** Rows a reader scrolls through on a phone before the next page; a 60-row return is one page. */
-  maxRows: 200,
+  /** Rows a reader scrolls through before the next page: six 60-row returns. */
+  maxRows: 400,
   /**
-   * Estimated HTML of the rows (`rowWeight`): with the page's shell (header, inline CSS, nav, the
-   * share box, ~40 KB) a page stays well under the 500 KB budget, with room for the estimate's error.
+   * Estimated HTML of a page's rows (`rowWeight`, which errs high: a bench row is estimated at
+   * ~1.1 KB and rendered at ~0.7 KB; a row of long text is estimated about right). With the
+   * page's shell (header, inline CSS, nav, share box: ~15 KB) a page stays under the 500 KB budget.
    */
-  maxBytes: 300_000,
+  maxBytes: 420_000,
 };
 
-/** One page of a unit's ledger. */
+/** A unit's rows on one page: the whole unit, or a part of a unit that runs over several pages. */
 export interface LedgerSlice {
-  /** 1-based. */
-  page: number;
-  /** Position (1-based) of the slice's first row in the unit's ledger: row ids are `r<position>`. */
+  unit: string;
+  /** Position (1-based) of the slice's first row in the unit's ledger: row anchors are numbered so. */
   first: number;
   rows: readonly Project[];
 }
 
+export interface LedgerPage {
+  /** 1-based, across the period's ledger: `/<YYYY-MM>/projects/<n>/`. */
+  n: number;
+  group: string;
+  slices: readonly LedgerSlice[];
+}
+
 export interface UnitLedger {
   code: string;
+  group: string;
   /** All rows of the unit in ledger order. */
   rows: number;
-  /** At least one page, empty for a unit without rows (its page says so). */
-  pages: readonly LedgerSlice[];
+  /** Pages holding its rows, ascending; none for a unit without rows. */
+  pages: readonly number[];
 }
 
 export interface LedgerPaging {
-  /** The period's units in registry order, then any code a row names that the period lacks. */
+  pages: readonly LedgerPage[];
+  /** The period's units by group in the order of the pages, then any code a row names that the period lacks (group 其他). */
   units: readonly UnitLedger[];
   byCode: ReadonlyMap<string, UnitLedger>;
 }
+
+/** The group of rows whose unit the period does not list (the pipeline never makes one). */
+export const OTHER_GROUP = '其他';
 
 /**
  * HTML bytes of a string in a page, from above: UTF-8 length, and the markup characters as the
@@ -65,9 +83,9 @@ export function htmlBytes(text: string | null): number {
 }
 
 /**
- * A row's HTML on a unit ledger page, estimated from above: the fixed markup of its cells and their
- * data-labels (≈ 600 bytes) plus every text it shows, counted twice because the search attribute
- * (`data-s`) repeats most of it.
+ * A row's HTML on a ledger page, estimated from above: the fixed markup of its cells and their
+ * data-labels plus every text it shows, counted twice because the search attribute (`data-s`)
+ * repeats most of it.
  */
 export function rowWeight(x: Project): number {
   const texts = [x.name, x.code, x.investor, x.industry, x.chain, x.link, x.projectType, x.stage, x.source.file, x.source.sheet, x.internal.leader, x.internal.contact, x.internal.phone];
@@ -76,21 +94,57 @@ export function rowWeight(x: Project): number {
   return n;
 }
 
-/** Cuts rows into slices of at most `maxRows` rows and `maxBytes` of weight (a single heavier row gets a page alone). */
-export function sliceRows(rows: readonly Project[], limits = LEDGER_PAGE, weight = rowWeight): LedgerSlice[] {
-  const pages: LedgerSlice[] = [];
-  let start = 0;
+/** A section's own markup (heading, caption, table head), on top of its rows. */
+const SECTION_BYTES = 3000;
+
+/**
+ * Cuts a period's rows into pages: `units` in order, each with its group and rows. A page holds
+ * one group's units; a unit starts a new page when it does not fit in what is left of the current
+ * one, and a unit larger than a page fills pages of its own (its last part may share a page with
+ * the next units). A single row heavier than a page gets a page alone.
+ */
+export function cutPages(units: readonly { code: string; group: string; rows: readonly Project[] }[], limits = LEDGER_PAGE, weight = rowWeight): LedgerPage[] {
+  const pages: LedgerPage[] = [];
+  let slices: LedgerSlice[] = [];
+  let group = '';
+  let rows = 0;
   let bytes = 0;
-  for (let i = 0; i < rows.length; i++) {
-    const w = weight(rows[i]!);
-    if (i > start && (i - start >= limits.maxRows || bytes + w > limits.maxBytes)) {
-      pages.push({ page: pages.length + 1, first: start + 1, rows: rows.slice(start, i) });
-      start = i;
-      bytes = 0;
+  const close = () => {
+    if (slices.length > 0) pages.push({ n: pages.length + 1, group, slices });
+    slices = [];
+    rows = 0;
+    bytes = 0;
+  };
+  for (const u of units) {
+    if (u.rows.length === 0) continue;
+    if (u.group !== group) { close(); group = u.group; }
+    const weights = u.rows.map(weight);
+    const total = weights.reduce((a, b) => a + b, 0) + SECTION_BYTES;
+    const fitsAPage = u.rows.length <= limits.maxRows && total <= limits.maxBytes;
+    if (fitsAPage) {
+      if (rows + u.rows.length > limits.maxRows || bytes + total > limits.maxBytes) close();
+      slices.push({ unit: u.code, first: 1, rows: u.rows });
+      rows += u.rows.length;
+      bytes += total;
+      continue;
     }
-    bytes += w;
+    // Longer than a page: start afresh and fill pages with it.
+    close();
+    let start = 0;
+    bytes = SECTION_BYTES;
+    for (let i = 0; i < u.rows.length; i++) {
+      if (i > start && (i - start >= limits.maxRows || bytes + weights[i]! > limits.maxBytes)) {
+        slices.push({ unit: u.code, first: start + 1, rows: u.rows.slice(start, i) });
+        close();
+        start = i;
+        bytes = SECTION_BYTES;
+      }
+      bytes += weights[i]!;
+    }
+    slices.push({ unit: u.code, first: start + 1, rows: u.rows.slice(start) });
+    rows = u.rows.length - start;
   }
-  pages.push({ page: pages.length + 1, first: start + 1, rows: rows.slice(start) });
+  close();
   return pages;
 }
 
@@ -100,13 +154,17 @@ const pagings = new WeakMap<PeriodModel, LedgerPaging>();
 export function ledgerPaging(p: PeriodModel): LedgerPaging {
   let paging = pagings.get(p);
   if (!paging) {
-    const { projectsByUnit } = periodIndex(p);
+    const { projectsByUnit, unitByCode } = periodIndex(p);
+    const groupOf = (code: string) => unitByCode.get(code)?.group ?? OTHER_GROUP;
+    // Groups in the period's order (then any group a unit names that the period lacks), units in registry order.
     const codes = [...new Set([...p.units.map((u) => u.code), ...projectsByUnit.keys()])];
-    const units = codes.map((code): UnitLedger => {
-      const rows = projectsByUnit.get(code) ?? [];
-      return { code, rows: rows.length, pages: sliceRows(rows) };
-    });
-    paging = { units, byCode: new Map(units.map((u) => [u.code, u])) };
+    const groups = [...new Set([...p.groups.map((g) => g.name), ...codes.map(groupOf)])];
+    const ordered = groups.flatMap((g) => codes.filter((c) => groupOf(c) === g)).map((code) => ({ code, group: groupOf(code), rows: projectsByUnit.get(code) ?? [] }));
+    const pages = cutPages(ordered);
+    const pagesOf = new Map<string, number[]>();
+    for (const page of pages) for (const s of page.slices) pagesOf.set(s.unit, [...(pagesOf.get(s.unit) ?? []), page.n]);
+    const units = ordered.map((u): UnitLedger => ({ code: u.code, group: u.group, rows: u.rows.length, pages: pagesOf.get(u.code) ?? [] }));
+    paging = { pages, units, byCode: new Map(units.map((u) => [u.code, u])) };
     pagings.set(p, paging);
   }
   return paging;

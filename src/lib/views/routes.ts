@@ -18,8 +18,8 @@ export const paths = {
   unit: (period: string, code: string) => `${period}/units/${slug(code)}/`,
   /** The ledger's index: units by group, the downloads, the city-wide search. */
   projects: (period: string) => `${period}/projects/`,
-  /** A unit's ledger; page 2 onwards of a long one at `…/<code>/2/` (views/ledger-paging.ts). */
-  ledger: (period: string, code: string, page = 1) => `${period}/projects/${slug(code)}/${page > 1 ? `${page}/` : ''}`,
+  /** A page of the ledger: a group's units, a few to a page (views/ledger-paging.ts). */
+  ledger: (period: string, n: number) => `${period}/projects/${n}/`,
   /** A script file of the city-wide search index (views/search.ts), beside the index page. */
   searchShard: (period: string, n: number) => `${period}/projects/search-${n}.js`,
   quality: (period: string) => `${period}/quality/`,
@@ -27,6 +27,12 @@ export const paths = {
   assessment: (period: string) => `${period}/assessment/`,
   chain: (period: string, chainSlug: string) => `${period}/chains/${slug(chainSlug)}/`,
   data: (period: string, file: string) => `data/${period}/${file}`,
+};
+
+/** Anchors on a ledger page: a unit's section, and a row by its position in the unit's ledger. */
+export const anchors = {
+  unit: (code: string) => `u-${slug(code)}`,
+  row: (code: string, position: number) => `r-${slug(code)}-${position}`,
 };
 
 /** Prefixes a site path with the base (`/` or `/sub/path/`). */
@@ -73,19 +79,11 @@ export function chainPaths(model: SiteModel, keyOf?: KeyOf) {
   });
 }
 
-/**
- * One ledger page per unit per period, and more for a unit whose rows do not fit one page
- * (views/ledger-paging.ts). `page` is a rest parameter: undefined for the first page, so that
- * page is `…/projects/<code>/`, the others `…/projects/<code>/2/`.
- */
+/** The ledger's pages of each period (views/ledger-paging.ts): `/<YYYY-MM>/projects/<n>/`. */
 export function ledgerPaths(model: SiteModel, keyOf?: KeyOf) {
   return model.periods.flatMap((p) => {
     const key = keyOf ? { cacheKey: keyOf(p.period) } : {};
-    return ledgerPaging(p).units.flatMap((u) => u.pages.map((s) => ({
-      params: { period: p.period, code: slug(u.code), page: s.page > 1 ? String(s.page) : undefined },
-      props: { period: p.period, code: u.code, page: s.page },
-      ...key,
-    })));
+    return ledgerPaging(p).pages.map((page) => ({ params: { period: p.period, page: String(page.n) }, props: { period: p.period, n: page.n }, ...key }));
   });
 }
 

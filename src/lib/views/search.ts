@@ -1,7 +1,7 @@
 /**
  * Finding a project. Two searches share one notion of a match (`matches`):
  *
- * - On a unit's ledger page each row carries a small normalised text built at build time, and a few
+ * - On a ledger page each row carries a small normalised text built at build time, and a few
  *   lines of inline script (SEARCH_SCRIPT) filter the rows as the reader types.
  * - The ledger's index page (`/<YYYY-MM>/projects/`) searches the whole city. The city's ledger no
  *   longer fits on one page (ledger-paging.ts), so its rows are a search index in a few script
@@ -10,10 +10,10 @@
  *   `fetch`, because the offline copy is opened from file://, where a page may load a script beside it
  *   but not fetch a file; and the links in them are site URLs that the offline pass makes relative
  *   like any other (outputs/offline.ts; the files sit in the page's own folder, so a link relative
- *   to the file is relative to the page). Each result links to the row on its unit's page (`#r12`).
+ *   to the file is relative to the page). Each result links to the row on its ledger page (`#r-A01-12`).
  *
- * No external service; works offline and in WeChat's browser. Without JavaScript a unit's page
- * simply shows all its rows, and the index page lists every unit's page.
+ * No external service; works offline and in WeChat's browser. Without JavaScript a ledger page
+ * simply shows all its rows, and the index page links every unit's section.
  */
 import type { PeriodModel } from '../model/site-model.ts';
 import type { Project } from '../model/types.ts';
@@ -36,15 +36,15 @@ export function matches(rowText: string, query: string): boolean {
 }
 
 /**
- * The inline script of a unit's ledger page (kept tiny: it ships on the page). It mirrors `matches`
- * above; the browser test types into the box and checks the rows that stay visible.
+ * The inline script of a ledger page (kept tiny: it ships on the page). It mirrors `matches`
+ * above, and hides a unit's section when none of its rows match; the browser test types into the box and checks the rows that stay visible.
  */
-export const SEARCH_SCRIPT = `(()=>{const q=document.getElementById('q');if(!q)return;const rows=[...document.querySelectorAll('#ledger tbody tr')];const out=document.getElementById('q-count');const n=s=>s.normalize('NFKC').toLowerCase().replace(/\\s+/g,' ').trim();const run=()=>{const terms=n(q.value).split(' ').filter(Boolean);let shown=0;for(const r of rows){const ok=terms.every(t=>r.dataset.s.includes(t));r.hidden=!ok;if(ok)shown++;}out.textContent=terms.length?'找到'+shown+'个项目':'共'+rows.length+'个项目';};q.addEventListener('input',run);q.form&&q.form.addEventListener('submit',e=>e.preventDefault());if(q.value)run();})();`;
+export const SEARCH_SCRIPT = `(()=>{const q=document.getElementById('q');if(!q)return;const rows=[...document.querySelectorAll('table.ledger tbody tr[data-s]')],secs=[...document.querySelectorAll('section.ledger-unit')];const out=document.getElementById('q-count');const n=s=>s.normalize('NFKC').toLowerCase().replace(/\\s+/g,' ').trim();const run=()=>{const terms=n(q.value).split(' ').filter(Boolean);let shown=0;for(const r of rows){const ok=terms.every(t=>r.dataset.s.includes(t));r.hidden=!ok;if(ok)shown++;}for(const s of secs)s.hidden=!s.querySelector('tbody tr:not([hidden])');out.textContent=terms.length?'找到'+shown+'个项目':'共'+rows.length+'个项目';};q.addEventListener('input',run);q.form&&q.form.addEventListener('submit',e=>e.preventDefault());if(q.value)run();})();`;
 
 /** One project in the city-wide index. */
 export interface SearchEntry {
   unit: string;
-  /** The unit ledger page that holds the row, and its position in the unit's ledger (the `#r<row>` anchor). */
+  /** The ledger page (`/<YYYY-MM>/projects/<page>/`) that holds the row, and its position in the unit's ledger (its anchor). */
   page: number;
   row: number;
   /** Shown as the result's link text. */
@@ -102,8 +102,8 @@ export function shardEntries(entries: readonly SearchEntry[], maxBytes = SEARCH_
   let tags = new Set<string>();
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i]!;
-    // The row as stored ([page, row, name, text, tag]), and its tags the first time the shard meets them.
-    const b = utf8Bytes(JSON.stringify([0, e.row, e.name, e.text, tags.size])) + 1 + (tags.has(e.tags) ? 0 : utf8Bytes(JSON.stringify(e.tags)) + 1);
+    // The row as stored ([page, unit, row, name, text, tag]), and its tags the first time the shard meets them.
+    const b = utf8Bytes(JSON.stringify([0, 0, e.row, e.name, e.text, tags.size])) + 1 + (tags.has(e.tags) ? 0 : utf8Bytes(JSON.stringify(e.tags)) + 1);
     if (i > start && bytes + b > maxBytes) {
       shards.push({ n: shards.length + 1, entries: entries.slice(start, i) });
       start = i;
@@ -127,11 +127,11 @@ export function searchShards(p: PeriodModel): readonly SearchShard[] {
   let shards = shardsOf.get(p);
   if (!shards) {
     const entries: SearchEntry[] = [];
-    for (const u of ledgerPaging(p).units) {
-      for (const s of u.pages) {
+    for (const page of ledgerPaging(p).pages) {
+      for (const s of page.slices) {
         s.rows.forEach((x, i) => {
           const [text, tags] = entryParts(x);
-          entries.push({ unit: u.code, page: s.page, row: s.first + i, name: x.name, text, tags });
+          entries.push({ unit: s.unit, page: page.n, row: s.first + i, name: x.name, text, tags });
         });
       }
     }
@@ -145,31 +145,22 @@ export function searchShards(p: PeriodModel): readonly SearchShard[] {
 export const SHARD_CALLBACK = 'tongbaoLedgerIndex';
 
 /**
- * A shard's script: `tongbaoLedgerIndex({"n":1,"pages":[[href, unitName], …],"tags":[…],"rows":[[page, row, name, text, tag], …]})`,
- * where `page` and `tag` index the shard's own tables. U+2028/2029 are escaped for browsers older than ES2019.
+ * A shard's script: `tongbaoLedgerIndex({"n":1,"pages":[href, …],"units":[[anchorPrefix, unitName], …],"tags":[…],"rows":[[page, unit, row, name, text, tag], …]})`,
+ * where `page`, `unit` and `tag` index the shard's own tables and a row's link is
+ * `pages[page] + '#' + units[unit][0] + row` (routes.ts `anchors.row`). U+2028/2029 are escaped
+ * for browsers older than ES2019.
  */
-export function shardScript(shard: SearchShard, pageHref: (unit: string, page: number) => string, unitName: (code: string) => string): string {
-  const pages: [string, string][] = [];
-  const pageIndex = new Map<string, number>();
-  const tags: string[] = [];
-  const tagIndex = new Map<string, number>();
-  const rows = shard.entries.map((e) => {
-    const key = `${e.unit}\0${e.page}`;
-    let i = pageIndex.get(key);
-    if (i === undefined) {
-      i = pages.length;
-      pages.push([pageHref(e.unit, e.page), unitName(e.unit)]);
-      pageIndex.set(key, i);
-    }
-    let t = tagIndex.get(e.tags);
-    if (t === undefined) {
-      t = tags.length;
-      tags.push(e.tags);
-      tagIndex.set(e.tags, t);
-    }
-    return [i, e.row, e.name, e.text, t];
-  });
-  const json = JSON.stringify({ n: shard.n, pages, tags, rows }).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+export function shardScript(shard: SearchShard, pageHref: (page: number) => string, unitName: (code: string) => string, rowPrefix: (code: string) => string): string {
+  const table = <K, V>(make: (k: K) => V) => {
+    const list: V[] = [];
+    const index = new Map<K, number>();
+    return { list, at: (k: K) => { let i = index.get(k); if (i === undefined) { i = list.length; list.push(make(k)); index.set(k, i); } return i; } };
+  };
+  const pages = table((n: number) => pageHref(n));
+  const units = table((code: string) => [rowPrefix(code), unitName(code)]);
+  const tags = table((t: string) => t);
+  const rows = shard.entries.map((e) => [pages.at(e.page), units.at(e.unit), e.row, e.name, e.text, tags.at(e.tags)]);
+  const json = JSON.stringify({ n: shard.n, pages: pages.list, units: units.list, tags: tags.list, rows }).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
   return `${SHARD_CALLBACK}(${json});\n`;
 }
 
@@ -184,4 +175,4 @@ export const MAX_RESULTS = 100;
  * `entryText`; the browser tests type into it, online and from file://. Built with DOM calls
  * (textContent), never innerHTML, so a project's name cannot become markup.
  */
-export const INDEX_SEARCH_SCRIPT = `(()=>{const q=document.getElementById('q'),f=q&&q.form,out=document.getElementById('q-count'),list=document.getElementById('q-results');if(!q||!f||!out||!list)return;const urls=(f.dataset.index||'').split(' ').filter(Boolean);const n=s=>s.normalize('NFKC').toLowerCase().replace(/\\s+/g,' ').trim();const rows=[];let got=0,asked=false;const run=()=>{const terms=n(q.value).split(' ').filter(Boolean);list.textContent='';if(!terms.length){out.textContent=out.dataset.all;return;}let found=0;for(const r of rows){if(!terms.every(t=>r.t.includes(t)))continue;found++;if(found>${MAX_RESULTS})continue;const li=document.createElement('li'),a=document.createElement('a'),u=document.createElement('span');a.href=r.h;a.textContent=r.name;u.className='muted';u.textContent=' '+r.unit;li.append(a,u);list.append(li);}out.textContent=(got<urls.length?'正在载入索引… ':'')+(found?'找到'+found+'个项目'+(found>${MAX_RESULTS}?'，列出前${MAX_RESULTS}个，请再加一个关键词':''):'没有找到项目');};window.${SHARD_CALLBACK}=d=>{for(const [p,row,name,text,tag] of d.rows){const [h,unit]=d.pages[p];rows.push({h:h+'#r'+row,name,unit,t:[n(name),n(unit),text,d.tags[tag]].filter(Boolean).join(' ')});}got++;run();};const load=()=>{if(asked)return;asked=true;for(const u of urls){const s=document.createElement('script');s.async=false;s.src=u;s.onerror=()=>{out.textContent='索引载入失败，请按单位查看';};document.head.append(s);}};q.addEventListener('focus',load);q.addEventListener('input',()=>{load();run();});f.addEventListener('submit',e=>e.preventDefault());if(q.value){load();run();}})();`;
+export const INDEX_SEARCH_SCRIPT = `(()=>{const q=document.getElementById('q'),f=q&&q.form,out=document.getElementById('q-count'),list=document.getElementById('q-results');if(!q||!f||!out||!list)return;const urls=(f.dataset.index||'').split(' ').filter(Boolean);const n=s=>s.normalize('NFKC').toLowerCase().replace(/\\s+/g,' ').trim();const rows=[];let got=0,asked=false;const run=()=>{const terms=n(q.value).split(' ').filter(Boolean);list.textContent='';if(!terms.length){out.textContent=out.dataset.all;return;}let found=0;for(const r of rows){if(!terms.every(t=>r.t.includes(t)))continue;found++;if(found>${MAX_RESULTS})continue;const li=document.createElement('li'),a=document.createElement('a'),u=document.createElement('span');a.href=r.h;a.textContent=r.name;u.className='muted';u.textContent=' '+r.unit;li.append(a,u);list.append(li);}out.textContent=(got<urls.length?'正在载入索引… ':'')+(found?'找到'+found+'个项目'+(found>${MAX_RESULTS}?'，列出前${MAX_RESULTS}个，请再加一个关键词':''):'没有找到项目');};window.${SHARD_CALLBACK}=d=>{for(const [p,u,row,name,text,tag] of d.rows){const [a,unit]=d.units[u];rows.push({h:d.pages[p]+'#'+a+row,name,unit,t:[n(name),n(unit),text,d.tags[tag]].filter(Boolean).join(' ')});}got++;run();};const load=()=>{if(asked)return;asked=true;for(const u of urls){const s=document.createElement('script');s.async=false;s.src=u;s.onerror=()=>{out.textContent='索引载入失败，请按单位查看';};document.head.append(s);}};q.addEventListener('focus',load);q.addEventListener('input',()=>{load();run();});f.addEventListener('submit',e=>e.preventDefault());if(q.value){load();run();}})();`;

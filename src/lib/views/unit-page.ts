@@ -25,6 +25,7 @@ import { yearSeries, type YearSeries } from './series.ts';
 import { severityLabel } from './severity.ts';
 import { missingShort, sentUnreadable } from './submission.ts';
 import { ledgerPaging } from './ledger-paging.ts';
+import { unitLedgerLink } from './ledger.ts';
 
 /** One cell of the figures strip: the value and the note under it. */
 export interface Figure { value: string; note: string }
@@ -59,7 +60,7 @@ export interface LedgerRow {
 export interface StageTable { stage: string; rows: LedgerRow[]; more: number }
 
 /**
- * A unit whose ledger takes more than one ledger page (views/ledger-paging.ts: over 200 rows, or
+ * A unit whose ledger takes more than one ledger page (views/ledger-paging.ts: over 400 rows, or
  * rows of long text) shows the first rows of each stage here and links to its ledger pages for the
  * rest: the whole by-stage ledger of a 20 000-row return would make this page megabytes.
  */
@@ -115,6 +116,8 @@ export interface UnitPage {
   newLarge: string | null;
   /** The ledger by stage (在谈 … 投产, then rows without one), stages without rows left out. */
   stages: StageTable[];
+  /** The unit's section in the city's ledger pages (views/ledger.ts), or null without rows. */
+  ledger: string | null;
   internal: boolean;
   issues: IssueLine[];
   peers: Peer[];
@@ -188,9 +191,10 @@ export function unitPage(model: SiteModel, p: PeriodModel, code: string): UnitPa
     newLarge: newLarge.length > 0 ? newLarge.map((k) => `${k.project.name}（${k.status}）`).join('、') : null,
     stages: [...STAGES, null].flatMap((stage) => {
       const rows = ledger.filter((x) => x.stage === stage);
-      const cap = (ledgerPaging(p).byCode.get(u.code)?.pages.length ?? 1) > 1 ? STAGE_ROWS_WHEN_PAGED : rows.length;
+      const cap = (ledgerPaging(p).byCode.get(u.code)?.pages.length ?? 0) > 1 ? STAGE_ROWS_WHEN_PAGED : rows.length;
       return rows.length === 0 ? [] : [{ stage: stage ?? '未填阶段', rows: rows.slice(0, cap).map((x) => ledgerRow(x, low)), more: rows.length - Math.min(cap, rows.length) }];
     }),
+    ledger: unitLedgerLink(p, u.code),
     internal: model.audience === 'internal',
     feedback: (() => { const f = unitFeedback(model, p, u); return f && paths.data(p.period, f.file); })(),
     issues: listOf(index.issuesByUnit, u.code).map((i) => ({

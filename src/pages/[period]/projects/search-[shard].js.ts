@@ -3,7 +3,7 @@
  * (src/lib/views/search.ts says why scripts, and how they are cut).
  */
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
-import { href, paths, searchShardPaths } from '../../../lib/views/routes.ts';
+import { anchors, href, paths, searchShardPaths } from '../../../lib/views/routes.ts';
 import { searchShards, shardScript } from '../../../lib/views/search.ts';
 import { siteIndex } from '../../../lib/views/period-index.ts';
 import { periodModel, site, pageKey } from '../../../io/site-data.ts';
@@ -17,6 +17,6 @@ export const GET: APIRoute<Props> = ({ props }) => {
   const base = import.meta.env.BASE_URL;
   const { unitName } = siteIndex(site());
   const names = new Map(p.units.map((u) => [u.code, u.name]));
-  const body = shardScript(shard, (unit, page) => href(base, paths.ledger(p.period, unit, page)), (code) => names.get(code) ?? unitName.get(code) ?? code);
+  const body = shardScript(shard, (n) => href(base, paths.ledger(p.period, n)), (code) => names.get(code) ?? unitName.get(code) ?? code, (code) => anchors.row(code, 0).slice(0, -1));
   return new Response(body, { headers: { 'Content-Type': 'text/javascript; charset=utf-8' } });
 };
