@@ -10,7 +10,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadDataFolder } from '../src/io/data-folder.ts';
@@ -147,7 +147,13 @@ async function main(): Promise<void> {
   const latest = archive.periods.at(-1)!;
   const bulletin = statSync(join(out, latest, 'index.html')).size;
   const unitPages = pages.filter((f) => f.path.includes(`${join(out, latest, 'units')}/`)).map((f) => f.size).sort((a, b) => a - b);
-  const projectsPage = statSync(join(out, latest, 'projects', 'index.html')).size;
+  // The ledger (docs/performance.md, hotspot 5): its index, its pages (a few units each) and the
+  // city-wide search index beside them; and the largest page of the whole site, whatever it is.
+  const ledgerDir = `${join(out, latest, 'projects')}/`;
+  const projectsPage = statSync(join(ledgerDir, 'index.html')).size;
+  const ledgerPages = pages.filter((f) => f.path.startsWith(ledgerDir) && f.path !== join(ledgerDir, 'index.html')).map((f) => f.size).sort((a, b) => a - b);
+  const searchIndex = walk(ledgerDir).filter((f) => /search-\d+\.js$/.test(f.path)).map((f) => f.size);
+  const largest = pages.reduce((m, f) => (f.size > m.size ? f : m), { path: '', size: 0 });
   const total = walk(out).reduce((s, f) => s + f.size, 0);
 
   say(`新增一个月（${archive.pendingPeriod}）后重建…`);
@@ -196,7 +202,8 @@ async function main(): Promise<void> {
   const docx = cold.timings.docxMs ?? 0;
   say(`Word 通报（bulletin.docx，${archive.periods.length} 份）：冷构建中 ${sec(docx)}，占总耗时 ${((docx / cold.wallMs) * 100).toFixed(1)}%（目标 ≤ 10%）；新增一月后重建 ${sec(rebuild.timings.docxMs ?? 0)}，更正后重建 ${sec(correction.timings.docxMs ?? 0)}`);
   say(`页面：冷构建 ${pages.length} 个，重建后 ${rebuiltPages} 个；网站共 ${(total / 2 ** 20).toFixed(0)} MB`);
-  say(`页面大小（${latest}）：通报 ${kb(bulletin)}；单位页 中位 ${kb(unitPages[Math.floor(unitPages.length / 2)] ?? 0)}、最大 ${kb(unitPages.at(-1) ?? 0)}；项目台账 ${kb(projectsPage)}`);
+  say(`页面大小（${latest}）：通报 ${kb(bulletin)}；单位页 中位 ${kb(unitPages[Math.floor(unitPages.length / 2)] ?? 0)}、最大 ${kb(unitPages.at(-1) ?? 0)}；项目台账 目录 ${kb(projectsPage)}、${ledgerPages.length} 页最大 ${kb(ledgerPages.at(-1) ?? 0)}、搜索索引 ${searchIndex.length} 个文件共 ${kb(searchIndex.reduce((a, b) => a + b, 0))}（最大 ${kb(Math.max(0, ...searchIndex))}）`);
+  say(`全站最大的页面：${relative(out, largest.path)} ${kb(largest.size)}`);
   say(`核查与计算分开计时（本进程、缓存已热、${archive.periods.length} 个月）：整个 buildModel ${sec(split.modelMs)}，其中核查 checkProjects ${sec(split.checkMs)}，计算 ${sec(split.modelMs - split.checkMs)}`);
   say('（读取、核查+计算、页面渲染、数据文件为构建进程内各阶段耗时；总耗时含 Node 启动。负载为开始时的 1 分钟平均负载，高于核数说明有其他程序在争用 CPU。）');
 
@@ -209,7 +216,11 @@ async function main(): Promise<void> {
       checkMs: Math.round(split.checkMs), modelMs: Math.round(split.modelMs),
       docx: { coldMs: cold.timings.docxMs ?? null, coldShare: cold.timings.docxMs === undefined ? null : +(cold.timings.docxMs / cold.wallMs).toFixed(4) },
       pages: pages.length, pagesAfterRebuild: rebuiltPages, siteBytes: total,
-      weights: { bulletin, unitMedian: unitPages[Math.floor(unitPages.length / 2)] ?? 0, unitMax: unitPages.at(-1) ?? 0, projects: projectsPage },
+      weights: {
+        bulletin, unitMedian: unitPages[Math.floor(unitPages.length / 2)] ?? 0, unitMax: unitPages.at(-1) ?? 0, projects: projectsPage,
+        ledgerPages: ledgerPages.length, ledgerMax: ledgerPages.at(-1) ?? 0, searchIndex: searchIndex.reduce((a, b) => a + b, 0), searchIndexMax: Math.max(0, ...searchIndex),
+        largest: { path: relative(out, largest.path), size: largest.size },
+      },
     };
     writeFileSync(resolve(args.values.json), JSON.stringify(result, null, 2) + '\n');
   }
