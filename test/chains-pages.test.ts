@@ -56,6 +56,11 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const html = (rel: string) => readFileSync(join(out, rel, 'index.html'), 'utf8');
 const dom = (rel: string) => parseHTML(html(rel)).document;
 const text = (s: string) => s.replace(/\s+/g, ' ');
+/** The project name in the ledger row a link points to (`/2026-04/projects/1/#r-A01-3`), or null. */
+function rowAt(link: string): string | null {
+  const [page, id] = link.split('#');
+  return dom(page!.replace(/^\//, '')).getElementById(id!)?.querySelector('th')?.textContent ?? null;
+}
 
 describe('a chain page on held-out chains', () => {
   it('draws every link as an anchor to its project list on the same page', () => {
@@ -94,15 +99,23 @@ describe('a chain page on held-out chains', () => {
     expect(text(section.textContent!)).toContain('较2026年3月改善：化学制剂（缺链→弱链）');
   });
 
-  it('links each project to its unit\'s page, which exists', () => {
+  it('links each project to its row in the ledger and to its unit\'s page, which exist', () => {
     const doc = dom('2026-04/chains/bio');
     const rows = [...doc.getElementById('link-1')!.querySelectorAll('tbody tr')];
     expect(rows.map((r) => r.querySelector('th')!.firstChild!.textContent)).toEqual(['原料药一期', '原料药二期']);
-    for (const a of rows.map((r) => r.querySelector('a')!)) {
-      expect(a.getAttribute('href')).toBe('/2026-04/units/A01/');
+    for (const r of rows) {
+      const name = r.querySelector('th a')!;
+      expect(rowAt(name.getAttribute('href')!)).toBe(name.textContent);
+      expect(r.querySelector('td[data-label="单位"] a')!.getAttribute('href')).toBe('/2026-04/units/A01/');
       expect(existsSync(join(out, '2026-04/units/A01/index.html'))).toBe(true);
     }
-    expect(text(doc.getElementById('link-3')!.textContent!)).toContain('影像设备项目');
+    expect(rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.getAttribute('data-label')))).toEqual(Array(2).fill(['单位', '阶段', '合同引资额', '到位资金']));
+    expect(doc.querySelector('#link-1 table')!.classList.contains('stack')).toBe(true);
+    // All projects listed: no “另有…” line; the reserve is named and linked to its row too.
+    expect(doc.querySelector('#link-1 .chain-link-rest')).toBeNull();
+    const reserve = doc.querySelector('#link-3 .chain-reserve a')!;
+    expect(reserve.textContent).toBe('影像设备项目');
+    expect(rowAt(reserve.getAttribute('href')!)).toBe('影像设备项目');
   });
 
   it('lists the rows naming this chain with a link that is not defined', () => {
@@ -144,7 +157,11 @@ describe('the chains overview', () => {
     const rows = [...table.querySelectorAll('tbody tr')].map((tr) => text(tr.textContent!));
     expect(rows).toEqual([expect.stringContaining('疫苗项目'), expect.stringContaining('飞机项目')]);
     expect(rows[1]).toContain('产业链“航空航天”未在产业链定义中');
-    expect(table.querySelector('a')!.getAttribute('href')).toBe('/2026-04/units/A01/');
+    for (const tr of table.querySelectorAll('tbody tr')) {
+      const name = tr.querySelector('th a')!;
+      expect(rowAt(name.getAttribute('href')!)).toBe(name.textContent);
+      expect(tr.querySelector('td[data-label="单位"] a')!.getAttribute('href')).toBe('/2026-04/units/A01/');
+    }
   });
 
   it('reports unplaced rows as issues with their cell in summary.json', () => {

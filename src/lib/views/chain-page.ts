@@ -2,8 +2,15 @@
  * What the two chain pages show: one chain in one period (src/pages/[period]/chains/[chain].astro)
  * and all chains in one period (…/chains/index.astro). The rules (status, change since last month,
  * the 补链 list) are in chain-view.ts; this module puts them together and words them for the pages.
+ *
+ * A chain page used to list every project on the chain: 426 KB at 120 units, 1 MB at 300
+ * (docs/performance.md). Now each link lists its largest projects only (LINK_LIST), each linked to
+ * its row in the ledger (ledger.ts `ledgerRowLink`), and states what it leaves out (count and
+ * amounts), so every figure of the page stays while its size no longer follows the number of units.
+ * The 未归链 lists are bounded the same way (UNPLACED_LIST). docs/chains.md says why these numbers.
  */
 import type { ChainThresholds } from '../model/config.ts';
+import { projectRef } from '../compute/chains.ts';
 import { pct, periodMonth, wan } from '../model/format.ts';
 import type { PeriodModel, SiteModel } from '../model/site-model.ts';
 import type { ChainLinkResult, ChainResult, Project } from '../model/types.ts';
@@ -11,12 +18,49 @@ import {
   chainsOverview, chainTitle, linkAnchor, linkChange, linkProjects, previousChain, targetList, unplacedFor,
   type Overview, type OverviewRow, type TargetEntry, type TargetList,
 } from './chain-view.ts';
+import { ledgerRowLink } from './ledger.ts';
+import { htmlBytes } from './ledger-paging.ts';
 import { siteIndex } from './period-index.ts';
 import { visiblePeriods } from './periods.ts';
 
-/** A ledger row with its unit's name, as the chain pages list projects. */
-export interface NamedProject { project: Project; unitName: string }
-export type UnplacedRow = PeriodModel['unplaced'][number] & { unitName: string };
+/**
+ * How much of a link a chain page lists. A leader reading a link wants its few largest projects
+ * and the link's totals; the whole list is the ledger's job (every row there, searchable, and the
+ * XLSX download). Ten rows cover a link of a typical city in full (the bench's 120 units put about
+ * 170 projects on a link; ten is where the page stops growing with units) and, on the bench, well
+ * over the share of the link's funds a 通报 names. `maxBytes` is the estimated HTML of all the
+ * link lists of a page, split evenly between its links, so a chain of many links or of very long
+ * project names lists fewer rows rather than outgrowing the 500 KB page budget.
+ */
+export const LINK_LIST = {
+  /** Counted (签约、开工、投产) projects listed per link, largest funds in place first. */
+  maxRows: 10,
+  /** 在谈 projects named per link. */
+  maxReserve: 5,
+  maxBytes: 300_000,
+};
+
+/**
+ * How many 未归链 rows a chain page or the overview lists: they are a correction to make in the
+ * ledger or chains.xlsx, listed in full on the quality page, cell by cell; here the first ones
+ * show what kind of mistake it is.
+ */
+export const UNPLACED_LIST = { maxRows: 20, maxBytes: 60_000 };
+
+/** Markup of a listed project beyond its texts: cells, data-labels, scoped-style attributes and two links, from above. */
+const ROW_MARKUP = 900;
+
+/** A ledger row with its unit's name and its row in the ledger, as the chain pages list projects. */
+export interface NamedProject {
+  project: Project;
+  unitName: string;
+  /** Site path of its row on its ledger page (`2026-04/projects/3/#r-A01-12`); null when no ledger page holds it. */
+  row: string | null;
+}
+export type UnplacedRow = PeriodModel['unplaced'][number] & { unitName: string; row: string | null };
+
+/** Projects a list leaves out, with their amounts (万元), so the page's figures stay whole. */
+export interface Rest { count: number; contractAmount: number; fundsInPlace: number }
 
 export interface LinkRow {
   link: ChainLinkResult;
@@ -32,8 +76,15 @@ export interface LinkSection {
   anchor: string;
   /** `2个项目，合同引资额…万元，到位资金…万元。`, or that it has none. */
   summary: string;
+  /** The link's counted projects that are listed: the largest by funds in place (LINK_LIST). */
   counted: NamedProject[];
+  /** The counted projects not listed; count 0 when all are. */
+  rest: Rest;
+  /** `列出到位资金最多的10个，占本环节到位资金62.5%`, or empty when every project is listed. */
+  listed: string;
+  /** 在谈 projects named, and how many there are in all. */
   reserve: NamedProject[];
+  reserveTotal: number;
 }
 
 /** The 补链 list with its wording (src/components/chain/TargetList.astro). */
@@ -70,7 +121,9 @@ export interface ChainPage {
   /** The footer's change of projects since last month, or —. */
   projectsChange: string;
   sections: LinkSection[];
+  /** The first of the rows naming this chain with a link it lacks (UNPLACED_LIST), and how many there are. */
   unplaced: UnplacedRow[];
+  unplacedTotal: number;
   /** Units that did not report this period, by name. */
   missing: string[];
   /** This chain's page in the months of the year a page may name (views/periods.ts). */
@@ -96,6 +149,7 @@ export interface ChainsOverviewPage {
   comparedNote: string;
   thresholds: ChainThresholds;
   unplaced: UnplacedRow[];
+  unplacedTotal: number;
   missing: string[];
 }
 
@@ -120,12 +174,60 @@ function targetsView(list: TargetList, period: string): TargetsView {
   };
 }
 
-function named(unitName: ReadonlyMap<string, string>) {
-  return (project: Project): NamedProject => ({ project, unitName: unitName.get(project.unit) ?? project.unit });
+function named(p: PeriodModel, unitName: ReadonlyMap<string, string>) {
+  return (project: Project): NamedProject => ({ project, unitName: unitName.get(project.unit) ?? project.unit, row: ledgerRowLink(p, project) });
 }
 
-function unplacedRows(rows: PeriodModel['unplaced'], unitName: ReadonlyMap<string, string>): UnplacedRow[] {
-  return rows.map((u) => ({ ...u, unitName: unitName.get(u.unit) ?? u.unit }));
+/**
+ * The longest prefix of `items` (already in the order shown) of at most `maxRows` whose estimated
+ * HTML fits `maxBytes`. A prefix, so that what is left out is always the smaller projects.
+ */
+export function boundedList<T>(items: readonly T[], maxRows: number, maxBytes: number, weight: (x: T) => number): T[] {
+  const out: T[] = [];
+  let bytes = 0;
+  for (const x of items) {
+    const w = weight(x);
+    if (out.length >= maxRows || bytes + w > maxBytes) break;
+    out.push(x);
+    bytes += w;
+  }
+  return out;
+}
+
+/** A listed project's HTML, from above: its texts as escaped UTF-8 (ledger-paging.ts `htmlBytes`) and the row's markup. */
+function listedWeight(x: NamedProject): number {
+  return ROW_MARKUP + htmlBytes(x.project.name) + htmlBytes(x.project.investor) + htmlBytes(x.unitName) + htmlBytes(x.project.stage) + 2 * htmlBytes(x.row);
+}
+
+const round = (x: number) => Math.round(x * 1e6) / 1e6;
+
+function restOf(rows: readonly Project[]): Rest {
+  return {
+    count: rows.length,
+    contractAmount: round(rows.reduce((s, x) => s + (x.contractAmount ?? 0), 0)),
+    fundsInPlace: round(rows.reduce((s, x) => s + (x.fundsInPlace ?? 0), 0)),
+  };
+}
+
+/**
+ * The unplaced rows of period `p` with their unit names and ledger rows, the first UNPLACED_LIST of
+ * them. An unplaced entry names its row by reference (`unit:code-or-name`), chain and link; two rows
+ * alike in all of these are matched in ledger order, the order the pipeline listed them in.
+ */
+function unplacedRows(p: PeriodModel, rows: PeriodModel['unplaced'], unitName: ReadonlyMap<string, string>): UnplacedRow[] {
+  const key = (ref: string, chain: string | null, link: string | null) => `${ref}\u0000${chain ?? ''}\u0000${link ?? ''}`;
+  const wanted = rows.slice(0, UNPLACED_LIST.maxRows);
+  const keys = new Set(wanted.map((u) => key(u.ref, u.chain, u.link)));
+  const candidates = new Map<string, Project[]>();
+  for (const x of p.projects) {
+    const k = key(projectRef(x), x.chain, x.link);
+    if (keys.has(k)) candidates.set(k, [...(candidates.get(k) ?? []), x]);
+  }
+  const named = wanted.map((u): UnplacedRow => {
+    const x = candidates.get(key(u.ref, u.chain, u.link))?.shift();
+    return { ...u, unitName: unitName.get(u.unit) ?? u.unit, row: x ? ledgerRowLink(p, x) : null };
+  });
+  return boundedList(named, UNPLACED_LIST.maxRows, UNPLACED_LIST.maxBytes, (u) => ROW_MARKUP + htmlBytes(u.name) + htmlBytes(u.unitName) + htmlBytes(u.chain) + htmlBytes(u.link) + htmlBytes(u.reason) + 2 * htmlBytes(u.row));
 }
 
 const missingUnits = (p: PeriodModel, unitName: ReadonlyMap<string, string>) => p.notSubmitted.map((code) => unitName.get(code) ?? code);
@@ -138,7 +240,10 @@ export function chainPage(model: SiteModel, p: PeriodModel, slug: string): Chain
   const t = model.config.chains;
   const prev = previousChain(model, p, c);
   const list = targetList(c, prev, p.previousPeriod, t);
-  const withName = named(unitName);
+  const withName = named(p, unitName);
+  // Each link's lists share the page's budget equally, so the page's size is bounded whatever the links hold.
+  const linkBytes = LINK_LIST.maxBytes / Math.max(1, c.links.length);
+  const unplaced = unplacedFor(p, c);
   const shown = new Set(visiblePeriods(model.periods.map((x) => x.period), p.period));
   return {
     chain: c, title: chainTitle(c.name), thresholds: t,
@@ -153,13 +258,19 @@ export function chainPage(model: SiteModel, p: PeriodModel, slug: string): Chain
     projectsChange: prev ? `项目${c.projects - prev.projects >= 0 ? '+' : '−'}${Math.abs(c.projects - prev.projects)}个` : '—',
     sections: c.links.map((link, index) => {
       const { counted, reserve } = linkProjects(p, model.chains, c, index);
+      const shown = boundedList(counted.map(withName), LINK_LIST.maxRows, linkBytes, listedWeight);
+      const used = shown.reduce((n, x) => n + listedWeight(x), 0);
+      const shownReserve = boundedList(reserve.map(withName), LINK_LIST.maxReserve, linkBytes - used, listedWeight);
+      const shownFunds = shown.reduce((s, x) => s + (x.project.fundsInPlace ?? 0), 0);
       return {
         link, anchor: linkAnchor(index),
         summary: link.gap ? '暂无签约、开工或投产项目。' : `${link.projects}个项目，合同引资额${wan(link.contractAmount)}万元，到位资金${wan(link.fundsInPlace)}万元。`,
-        counted: counted.map(withName), reserve: reserve.map(withName),
+        counted: shown, rest: restOf(counted.slice(shown.length)),
+        listed: shown.length === counted.length ? '' : `列出到位资金最多的${shown.length}个${link.fundsInPlace > 0 ? `，占本环节到位资金${pct(shownFunds / link.fundsInPlace)}` : ''}`,
+        reserve: shownReserve, reserveTotal: reserve.length,
       };
     }),
-    unplaced: unplacedRows(unplacedFor(p, c), unitName),
+    unplaced: unplacedRows(p, unplaced, unitName), unplacedTotal: unplaced.length,
     missing: missingUnits(p, unitName),
     sameYear: model.periods.filter((x) => shown.has(x.period) && x.year === p.year && x.chains.some((y) => y.slug === c.slug)).map((x) => x.period),
   };
@@ -179,7 +290,7 @@ export function chainsOverviewPage(model: SiteModel, p: PeriodModel): ChainsOver
     })),
     comparedNote: comparedNote(overview.comparedWith),
     thresholds: model.config.chains,
-    unplaced: unplacedRows(p.unplaced, unitName),
+    unplaced: unplacedRows(p, p.unplaced, unitName), unplacedTotal: p.unplaced.length,
     missing: missingUnits(p, unitName),
   };
 }

@@ -169,3 +169,26 @@ export function ledgerPaging(p: PeriodModel): LedgerPaging {
   }
   return paging;
 }
+
+/** Where one ledger row is: its page, and its position (1-based) in its unit's ledger, which numbers its anchor. */
+export interface RowPlace { page: number; unit: string; position: number }
+
+const placesOf = new WeakMap<PeriodModel, ReadonlyMap<Project, RowPlace>>();
+
+/**
+ * The page and position of `row`, one of the period's own rows (matched by identity, so two rows
+ * with the same name and no code keep their own places); null for an object the period does not
+ * hold. Other pages link to a row with it (views/ledger.ts `ledgerRowLink`) instead of repeating it.
+ */
+export function rowPlace(p: PeriodModel, row: Project): RowPlace | null {
+  let places = placesOf.get(p);
+  if (!places) {
+    const m = new Map<Project, RowPlace>();
+    for (const page of ledgerPaging(p).pages) {
+      for (const s of page.slices) s.rows.forEach((x, i) => m.set(x, { page: page.n, unit: s.unit, position: s.first + i }));
+    }
+    places = m;
+    placesOf.set(p, places);
+  }
+  return places.get(row) ?? null;
+}

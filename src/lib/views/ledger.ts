@@ -11,7 +11,7 @@
 import type { PeriodModel, SiteModel } from '../model/site-model.ts';
 import type { Indicators, Project, UnitResult } from '../model/types.ts';
 import { fileInMonth } from './files.ts';
-import { ledgerPaging, OTHER_GROUP } from './ledger-paging.ts';
+import { ledgerPaging, OTHER_GROUP, rowPlace } from './ledger-paging.ts';
 import { periodIndex, siteIndex } from './period-index.ts';
 import { anchors, paths } from './routes.ts';
 import { searchShards, searchText } from './search.ts';
@@ -105,6 +105,16 @@ function nameOf(model: SiteModel, result: UnitResult | undefined, code: string):
 export function unitLedgerLink(p: PeriodModel, code: string): string | null {
   const first = ledgerPaging(p).byCode.get(code)?.pages[0];
   return first === undefined ? null : `${paths.ledger(p.period, first)}#${anchors.unit(code)}`;
+}
+
+/**
+ * The site path of one of the period's rows on its ledger page (`2026-04/projects/3/#r-A01-12`), or
+ * null for a project the period does not hold. Pages that name many projects (the chain pages)
+ * link here rather than repeat the row.
+ */
+export function ledgerRowLink(p: PeriodModel, row: Project): string | null {
+  const at = rowPlace(p, row);
+  return at === null ? null : `${paths.ledger(p.period, at.page)}#${anchors.row(at.unit, at.position)}`;
 }
 
 /** The index page of period `p`: groups in the period's order, units in registry order. */
