@@ -1,12 +1,13 @@
 /**
  * The chain pages as a reader sees them: figures, the 补链 list in words, links with their change
- * since last month, each link's projects with unit names, and the overview's gaps at a glance.
+ * since last month, each link's largest projects with unit names and ledger rows, what the lists
+ * leave out, and the overview's gaps at a glance.
  */
 import { describe, expect, it } from 'vitest';
 import { placeOnChains, projectRef } from '../../src/lib/compute/chains.ts';
 import type { PeriodModel } from '../../src/lib/model/site-model.ts';
 import type { Chain, Project } from '../../src/lib/model/types.ts';
-import { chainPage, chainsOverviewPage } from '../../src/lib/views/chain-page.ts';
+import { boundedList, chainPage, chainsOverviewPage, LINK_LIST, UNPLACED_LIST } from '../../src/lib/views/chain-page.ts';
 import { project } from '../helpers/project.ts';
 import { period as basePeriod, siteOf } from './fixtures.ts';
 
@@ -80,10 +81,21 @@ describe('chainPage(model, period, slug)', () => {
     expect(raw!.counted.map((x) => `${x.project.name}·${x.unitName}`)).toEqual(['甲原料药·甲县', '乙原料药·乙县']);
     expect(devices!.summary).toBe('暂无签约、开工或投产项目。');
     expect(devices!.reserve.map((x) => `${x.project.name}·${x.unitName}`)).toEqual(['戊器械·Z99']);
+    expect(devices!.reserveTotal).toBe(1);
+  });
+
+  it('links each listed project to its row in the ledger, and leaves nothing out of a short list', () => {
+    const [raw, , devices] = v.sections;
+    // The period lists no units: its ledger goes by the codes the rows name, one group (其他).
+    expect(raw!.counted.map((x) => x.row)).toEqual(['2026-04/projects/1/#r-A01-1', '2026-04/projects/1/#r-B01-1']);
+    expect(devices!.reserve[0]!.row).toBe('2026-04/projects/1/#r-Z99-1');
+    expect(raw!.rest).toEqual({ count: 0, contractAmount: 0, fundsInPlace: 0 });
+    expect(raw!.listed).toBe('');
   });
 
   it('names the unplaced rows of this chain, units not reported, and the months to link to', () => {
-    expect(v.unplaced.map((u) => `${u.name}·${u.unitName}`)).toEqual(['己疫苗·甲县']);
+    expect(v.unplaced.map((u) => `${u.name}·${u.unitName}·${u.row}`)).toEqual(['己疫苗·甲县·2026-04/projects/1/#r-A01-3']);
+    expect(v.unplacedTotal).toBe(1);
     expect(v.missing).toEqual(['乙县', 'Z98']);
     expect(v.sameYear).toEqual(['2026-03', '2026-04']);
   });
@@ -102,6 +114,59 @@ describe('chainPage(model, period, slug)', () => {
   });
 });
 
+describe('a link with more projects than a page lists', () => {
+  // 25 counted projects on 原料药 with funds 1…25, 8 在谈 on it, 30 rows naming an undefined link
+  // (two of them alike in every field, as a unit may write a row twice).
+  const many = month('2026-05', [
+    ...Array.from({ length: 25 }, (_, i) => project({ code: `p${i}`, name: `原料药项目${i}`, unit: i % 2 ? 'B01' : 'A01', chain: '生物医药', link: '原料药', fundsInPlace: i + 1, contractAmount: 10 * (i + 1) })),
+    ...Array.from({ length: 8 }, (_, i) => project({ code: `r${i}`, name: `在谈项目${i}`, chain: '生物医药', link: '原料药', stage: '在谈' })),
+    ...Array.from({ length: 28 }, (_, i) => project({ code: `u${i}`, name: `未归链${i}`, chain: '生物医药', link: '疫苗' })),
+    project({ name: '重复行', chain: '生物医药', link: '疫苗' }), project({ name: '重复行', chain: '生物医药', link: '疫苗' }),
+  ]);
+  const m = { ...model, periods: [many] };
+  const v = chainPage(m, many, 'bio');
+  const raw = v.sections[0]!;
+
+  it('lists the largest by funds in place, and states the rest with their amounts', () => {
+    expect(raw.counted.map((x) => x.project.fundsInPlace)).toEqual([25, 24, 23, 22, 21, 20, 19, 18, 17, 16]);
+    expect(raw.counted).toHaveLength(LINK_LIST.maxRows);
+    // 1 + … + 15 = 120 in place, ten times that contracted; with the listed 205 the link's 325.
+    expect(raw.rest).toEqual({ count: 15, contractAmount: 1200, fundsInPlace: 120 });
+    expect(raw.summary).toBe('25个项目，合同引资额3,250万元，到位资金325万元。');
+    expect(raw.listed).toBe('列出到位资金最多的10个，占本环节到位资金63.1%');
+    expect(raw.counted.every((x) => /^2026-05\/projects\/1\/#r-(A01|B01)-\d+$/.test(x.row!))).toBe(true);
+  });
+
+  it('names at most maxReserve 在谈 projects, with their number', () => {
+    expect([raw.reserve.length, raw.reserveTotal]).toEqual([LINK_LIST.maxReserve, 8]);
+  });
+
+  it('lists the first unplaced rows with their number, each on its own ledger row', () => {
+    expect([v.unplaced.length, v.unplacedTotal]).toEqual([UNPLACED_LIST.maxRows, 30]);
+    const overview = chainsOverviewPage(m, many);
+    expect([overview.unplaced.length, overview.unplacedTotal]).toEqual([UNPLACED_LIST.maxRows, 30]);
+    const few = month('2026-05', many.projects.slice(-2));
+    const twins = chainPage({ ...model, periods: [few] }, few, 'bio').unplaced.map((u) => u.row);
+    expect(twins).toEqual(['2026-05/projects/1/#r-A01-1', '2026-05/projects/1/#r-A01-2']);
+  });
+
+  it('lists fewer rows when their names are very long, so a page keeps its budget', () => {
+    const long = month('2026-05', Array.from({ length: 6 }, (_, i) => project({ code: `L${i}`, name: `${'很长的项目名称<&>'.repeat(1000)}${i}`, chain: '生物医药', link: '原料药', fundsInPlace: 10 - i })));
+    const s = chainPage({ ...model, periods: [long] }, long, 'bio').sections[0]!;
+    // Four links share 300 KB: 75 KB each, two names of ~40 KB (escaped) do not fit.
+    expect([s.counted.length, s.rest.count]).toEqual([1, 5]);
+    expect(s.listed).toBe('列出到位资金最多的1个，占本环节到位资金22.2%');
+  });
+});
+
+describe('boundedList(items, maxRows, maxBytes, weight)', () => {
+  it('keeps the longest prefix within both limits', () => {
+    expect(boundedList([1, 2, 3, 4], 3, 100, () => 10)).toEqual([1, 2, 3]);
+    expect(boundedList([5, 50, 1], 3, 54, (x) => x)).toEqual([5]);
+    expect(boundedList([60, 1], 3, 50, (x) => x)).toEqual([]);
+  });
+});
+
 describe('chainsOverviewPage(model, period)', () => {
   const v = chainsOverviewPage(model, april);
 
@@ -114,6 +179,7 @@ describe('chainsOverviewPage(model, period)', () => {
   });
 
   it('lists every unplaced row with its unit', () => {
-    expect(v.unplaced.map((u) => [u.name, u.unitName, u.reason.length > 0])).toEqual([['己疫苗', '甲县', true]]);
+    expect(v.unplaced.map((u) => [u.name, u.unitName, u.reason.length > 0, u.row])).toEqual([['己疫苗', '甲县', true, '2026-04/projects/1/#r-A01-3']]);
+    expect(v.unplacedTotal).toBe(1);
   });
 });

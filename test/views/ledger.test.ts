@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Project } from '../../src/lib/model/types.ts';
-import { ledgerIndex, ledgerPage, unitLedgerLink } from '../../src/lib/views/ledger.ts';
+import { ledgerIndex, ledgerPage, ledgerRowLink, unitLedgerLink } from '../../src/lib/views/ledger.ts';
 import { cutPages, htmlBytes, LEDGER_PAGE, ledgerPaging, rowWeight } from '../../src/lib/views/ledger-paging.ts';
 import { project } from '../helpers/project.ts';
 import { group, indicators, period, siteOf, unit } from './fixtures.ts';
@@ -60,6 +60,19 @@ describe('ledgerIndex(model, period)', () => {
     expect([v.rows, v.pages, v.total.projects, v.total.contractAmount]).toEqual([3, 2, 3, 400]);
     expect(v.searchIndex).toEqual(['2026-04/projects/search-1.js']);
     expect([unitLedgerLink(p, 'B1'), unitLedgerLink(p, 'B2')]).toEqual(['2026-04/projects/2/#u-B1', null]);
+  });
+});
+
+describe('ledgerRowLink(period, row)', () => {
+  it('gives the page and anchor of one of the period’s rows, by identity, and null for any other object', () => {
+    expect(p.projects.map((x) => ledgerRowLink(p, x))).toEqual(['2026-04/projects/2/#r-B1-1', '2026-04/projects/1/#r-A1-1', '2026-04/projects/1/#r-A1-2']);
+    expect(ledgerRowLink(p, { ...p.projects[0]! })).toBeNull();
+  });
+
+  it('tells apart two rows alike in every field', () => {
+    const twin = project({ unit: 'A1', name: '同名项目' });
+    const q = period({ units: p.units, groups: p.groups, projects: [twin, { ...twin }] });
+    expect(q.projects.map((x) => ledgerRowLink(q, x))).toEqual(['2026-04/projects/1/#r-A1-1', '2026-04/projects/1/#r-A1-2']);
   });
 });
 
@@ -119,6 +132,9 @@ describe('paging a province’s ledger', () => {
     expect([s.code, s.total, s.first > 1, s.last < s.total]).toEqual(['U007', 20_000, true, true]);
     expect(s.rows[0]!.id).toBe(`r-U007-${s.first}`);
     expect(third.next).toBe(`2026-04/projects/${third.n + 1}/`);
+    // A row's link names the page and anchor the page gives that row.
+    const row = s.rows[5]!;
+    expect(ledgerRowLink(big, row.project)).toBe(`2026-04/projects/${third.n}/#${row.id}`);
   });
 
   it('is the same cut every time (a pure function of the rows)', () => {
