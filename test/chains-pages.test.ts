@@ -182,6 +182,25 @@ describe('builds', () => {
   });
 });
 
+describe('the offline copy of the chain pages', () => {
+  it('links every project to its ledger row by a relative path naming a file that holds the row', () => {
+    const offline = join(tmp, 'offline');
+    const r = runBuild(['--data', data, '--out', offline, '--offline', '--quiet']);
+    expect(r.code, r.stderr).toBe(0);
+    for (const rel of ['2026-04/chains', '2026-04/chains/bio']) {
+      const doc = parseHTML(readFileSync(join(offline, rel, 'index.html'), 'utf8')).document;
+      const rows = [...doc.querySelectorAll('main tbody th a, .chain-reserve a')].map((a) => a.getAttribute('href')!).filter((h) => h.includes('projects/'));
+      expect(rows.length, rel).toBeGreaterThan(0);
+      for (const href of rows) {
+        expect(href, rel).toMatch(/^\.\.\/(\.\.\/)?projects\/1\/index\.html#r-A0[12]-\d+$/);
+        const url = new URL(href, `file:///site/${rel}/index.html`);
+        const file = join(offline, decodeURIComponent(url.pathname.slice('/site/'.length)));
+        expect(readFileSync(file, 'utf8'), href).toContain(`id="${url.hash.slice(1)}"`);
+      }
+    }
+  });
+});
+
 describe.skipIf(!existsSync(CHROMIUM))('the chain map in Chromium', () => {
   let server: Awaited<ReturnType<typeof serve>>;
   beforeAll(async () => { server = await serve(out, '/'); });
@@ -208,6 +227,14 @@ describe.skipIf(!existsSync(CHROMIUM))('the chain map in Chromium', () => {
       const top = await page.locator('#link-3').evaluate((el) => el.getBoundingClientRect().top);
       expect(top).toBeLessThan(100);
       expect(requests.every((u) => u.startsWith(server.url))).toBe(true);
+      // On a phone a link's projects are cards (site.css "stack"), each cell named; a project's name
+      // leads to its row in the ledger, highlighted there.
+      const card = await page.locator('#link-1 tbody tr').first().evaluate((tr) => [getComputedStyle(tr).display, getComputedStyle(tr.querySelector('td')!, '::before').content]);
+      expect(card).toEqual(['flex', '"单位"']);
+      await page.locator('#link-1 tbody th a').first().click();
+      await page.waitForURL(/\/2026-04\/projects\/1\/#r-A01-1$/);
+      expect(await page.locator('#r-A01-1 th').innerText()).toBe('原料药一期');
+      expect(await page.locator('tr:target').count()).toBe(1);
     } finally {
       await browser.close();
     }
