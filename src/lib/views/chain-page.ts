@@ -24,13 +24,13 @@ import { siteIndex } from './period-index.ts';
 import { visiblePeriods } from './periods.ts';
 
 /**
- * How much of a link a chain page lists. A leader reading a link wants its few largest projects
- * and the link's totals; the whole list is the ledger's job (every row there, searchable, and the
- * XLSX download). Ten rows cover a link of a typical city in full (the bench's 120 units put about
- * 170 projects on a link; ten is where the page stops growing with units) and, on the bench, well
- * over the share of the link's funds a 通报 names. `maxBytes` is the estimated HTML of all the
- * link lists of a page, split evenly between its links, so a chain of many links or of very long
- * project names lists fewer rows rather than outgrowing the 500 KB page budget.
+ * How much of a link a chain page lists. A leader reading a link wants its totals and its few
+ * largest projects; the whole list is the ledger's job (every row there, searchable, and the XLSX
+ * download). Ten rows list a city's link in full (the sample city has at most 8 projects a link),
+ * so a small city's page is as before; at province scale (the bench puts ~170 projects on a link
+ * at 120 units, ~420 at 300) the page stops growing with units. `maxBytes` is the estimated HTML of
+ * all the link lists of a page, split evenly between its links, so a chain of many links or of very
+ * long project names lists fewer rows rather than outgrow the 500 KB page budget. docs/chains.md.
  */
 export const LINK_LIST = {
   /** Counted (签约、开工、投产) projects listed per link, largest funds in place first. */
