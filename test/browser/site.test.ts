@@ -138,7 +138,7 @@ describe.skipIf(!existsSync(CHROMIUM))(`the sample site in Chromium, published u
     expect(checked).toBeGreaterThan(pages * 10);
   });
 
-  const pages = ['', `${LATEST}/`, '2024-11/', '2026-01/', `${LATEST}/units/A02/`, `${LATEST}/units/B04/`, `${LATEST}/projects/`, `${LATEST}/projects/1/`, `${LATEST}/projects/3/`, `${LATEST}/quality/`, `${LATEST}/chains/`];
+  const pages = ['', `${LATEST}/`, '2024-11/', '2026-01/', `${LATEST}/units/A02/`, `${LATEST}/units/B04/`, `${LATEST}/projects/`, `${LATEST}/projects/1/`, `${LATEST}/projects/3/`, `${LATEST}/quality/`, `${LATEST}/chains/`, `${LATEST}/chains/nev/`];
   it('opens the main pages at 390 px in WeChat’s user agent: no errors, no outside requests, no sideways scroll', async () => {
     for (const path of pages) {
       const { page, problems } = await open(phone, path);
