@@ -11,8 +11,8 @@ import { join, resolve, relative } from 'node:path';
 import { loadDataFolder } from '../src/io/data-folder.ts';
 import { readReturnsWithStats } from '../src/io/read-returns.ts';
 import { loadRecords, periodInputs } from '../src/io/records.ts';
-import { renderSite } from '../src/io/site-build.ts';
-import { writeDataFiles } from '../src/io/write-outputs.ts';
+import { renderSite, workFolder } from '../src/io/site-build.ts';
+import { startDataFiles } from '../src/io/data-files-worker.ts';
 import { makeOffline } from '../src/io/offline-copy.ts';
 import { OFFLINE_BASE } from '../src/lib/outputs/offline.ts';
 import { buildModel } from '../src/lib/pipeline.ts';
@@ -101,9 +101,11 @@ async function main(): Promise<number> {
   // counted (a second return of a unit is not) and which checks found errors in it.
   const lines = fileLines(model.periods, folder.skipped, new Map(folder.units.map((u) => [u.code, u.name])));
   if (!v.quiet) for (const line of lines.text) say(line);
+  // The data files are written on a worker thread while the pages render (src/io/data-files-worker.ts).
+  const dataFiles = startDataFiles(model, outDir, `${workFolder(outDir)}-data`, { fresh: v['no-cache'] === true });
   await renderSite(model, outDir, v.offline ? OFFLINE_BASE : configBase, { fresh: v['no-cache'] === true });
   timer.lap('render');
-  writeDataFiles(model, outDir, { fresh: v['no-cache'] === true });
+  await dataFiles.placeInto(outDir);
   if (v.offline) makeOffline(outDir);
   timer.lap('write');
   timer.save({ read: readStats, periods: model.periods.length });
