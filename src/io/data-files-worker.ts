@@ -16,15 +16,18 @@ import { defaultOutputCache, writeDataFiles, type WriteOptions } from './write-o
 
 interface Job { model: SiteModel; dir: string; options: WriteOptions }
 
+/** What writeDataFiles reports (awaited: it may return a promise). */
+type Written = Awaited<ReturnType<typeof writeDataFiles>>;
+
 if (!isMainThread && parentPort && (workerData as { tongbaoDataFiles?: Job } | null)?.tongbaoDataFiles) {
   const job = (workerData as { tongbaoDataFiles: Job }).tongbaoDataFiles;
-  writeDataFiles(job.model, job.dir, job.options);
-  parentPort.postMessage('done');
+  const port = parentPort;
+  void Promise.resolve(writeDataFiles(job.model, job.dir, job.options)).then((result) => port.postMessage({ done: result }));
 }
 
 export interface DataFiles {
   /** Waits for the files and moves their `data/` folder into `outDir` (the built site). */
-  placeInto(outDir: string): Promise<void>;
+  placeInto(outDir: string): Promise<Written>;
 }
 
 /**
@@ -32,33 +35,33 @@ export interface DataFiles {
  * (emptied first). The month cache is the one of `outDir`, as when written there directly. If the
  * worker cannot run, the files are written on this thread when `placeInto` is called.
  */
-export function startDataFiles(model: SiteModel, outDir: string, staging: string, options: { fresh?: boolean } = {}): DataFiles {
+export function startDataFiles(model: SiteModel, outDir: string, staging: string, options: WriteOptions = {}): DataFiles {
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
-  const job: Job = { model, dir: staging, options: { cacheDir: defaultOutputCache(outDir), fresh: options.fresh === true } };
+  const job: Job = { model, dir: staging, options: { ...options, cacheDir: options.cacheDir === undefined ? defaultOutputCache(outDir) : options.cacheDir } };
   const url = new URL(import.meta.url);
   // Running from TypeScript source, the worker needs tsx's loader, as the main thread has.
   const execArgv = url.pathname.endsWith('.ts') ? ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href] : [];
-  let done: Promise<boolean>;
+  let done: Promise<{ result: Written } | null>;
   try {
     const worker = new Worker(fileURLToPath(url), { workerData: { tongbaoDataFiles: job }, execArgv, stdout: false, stderr: false });
-    done = new Promise<boolean>((resolve) => {
-      let ok = false;
-      worker.on('message', (m) => { if (m === 'done') ok = true; });
-      worker.on('error', () => { /* seen as not ok on exit */ });
-      worker.on('exit', () => resolve(ok));
+    done = new Promise((resolve) => {
+      let result: { result: Written } | null = null;
+      worker.on('message', (m: { done: Written }) => { result = { result: m.done }; });
+      worker.on('error', () => { /* seen as no result on exit */ });
+      worker.on('exit', () => resolve(result));
     });
   } catch {
-    done = Promise.resolve(false);
+    done = Promise.resolve(null);
   }
   return {
-    async placeInto(out: string): Promise<void> {
-      if (!(await done)) {
+    async placeInto(out: string): Promise<Written> {
+      const finished = await done;
+      if (!finished) {
         // The worker failed (it cannot start, or a bug threw there): write here, as before, so that
         // the error, if any, is the build's.
         rmSync(staging, { recursive: true, force: true });
-        writeDataFiles(model, out, job.options);
-        return;
+        return await writeDataFiles(model, out, job.options);
       }
       const target = join(out, 'data');
       rmSync(target, { recursive: true, force: true });
@@ -68,6 +71,7 @@ export function startDataFiles(model: SiteModel, outDir: string, staging: string
         if (existsSync(join(staging, 'data'))) cpSync(join(staging, 'data'), target, { recursive: true }); // another file system
       }
       rmSync(staging, { recursive: true, force: true });
+      return finished.result;
     },
   };
 }
