@@ -11,7 +11,7 @@ import { join, resolve, relative } from 'node:path';
 import { loadDataFolder } from '../src/io/data-folder.ts';
 import { readReturnsWithStats } from '../src/io/read-returns.ts';
 import { loadRecords, periodInputs } from '../src/io/records.ts';
-import { renderSite, workFolder } from '../src/io/site-build.ts';
+import { preloadAstro, renderSite, workFolder } from '../src/io/site-build.ts';
 import { startDataFiles } from '../src/io/data-files-worker.ts';
 import { makeOffline } from '../src/io/offline-copy.ts';
 import { OFFLINE_BASE } from '../src/lib/outputs/offline.ts';
@@ -77,6 +77,8 @@ async function main(): Promise<number> {
   // Settings notices (unknown keys in site.json, no city set) come first, where they are seen.
   for (const line of folder.notices) say(line);
   const configBase = folder.config.base && folder.config.base !== '/' && v.base === undefined ? folder.config.base : base;
+  // Astro loads while the returns are read (src/io/site-build.ts preloadAstro).
+  preloadAstro();
   const timer = stageTimer();
   let { results: returns, stats: readStats } = await readReturnsWithStats(folder.returns, folder.units, undefined, { refresh: v['no-cache'] === true });
   timer.lap('read');

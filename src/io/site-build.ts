@@ -19,6 +19,32 @@ export interface RenderOptions {
   fresh?: boolean;
 }
 
+let astro: Promise<typeof import('astro')> | null = null;
+
+/**
+ * Starts loading Astro (Vite, rolldown, their plugins: 1.5–2.5 s of module loading and compiling)
+ * without waiting for it. The CLI calls this before reading the returns, when the main thread
+ * mostly waits for the reader processes, so the rebuild does not pay for it after the model is built.
+ */
+export function preloadAstro(): void {
+  void loadAstro().catch(() => { /* renderSite awaits the same promise and reports the error */ });
+}
+
+function loadAstro(): Promise<typeof import('astro')> {
+  if (!astro) {
+    astroEnvironment(); // before the first import, as when Astro was imported by renderSite itself
+    astro = import('astro');
+  }
+  return astro;
+}
+
+function astroEnvironment(): void {
+  process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
+  // Vite lets process.env override import.meta.env; a BASE_URL inherited from a parent tool (vitest
+  // sets one) would silently replace --base.
+  for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete process.env[name];
+}
+
 /** The build's own folder inside the project for the site at `outDir` (one per output folder). */
 export function workFolder(outDir: string): string {
   return join(projectRoot, '.tongbao', createHash('sha1').update(resolve(outDir)).digest('hex').slice(0, 12));
@@ -39,11 +65,8 @@ export async function renderSite(model: SiteModel, outDir: string, base: string,
   mkdirSync(work, { recursive: true });
   (globalThis as Record<symbol, unknown>)[MODEL_SLOT] = model;
   delete process.env['TONGBAO_MODEL']; // a stale pointer must not win over the model in hand
-  process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
-  // Vite lets process.env override import.meta.env; a BASE_URL inherited from a parent tool (vitest
-  // sets one) would silently replace --base.
-  for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete process.env[name];
-  const { build } = await import('astro');
+  astroEnvironment();
+  const { build } = await loadAstro();
   const cwd = process.cwd();
   process.chdir(projectRoot);
   try {
