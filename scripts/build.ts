@@ -11,8 +11,8 @@ import { join, resolve, relative } from 'node:path';
 import { loadDataFolder } from '../src/io/data-folder.ts';
 import { readReturnsWithStats } from '../src/io/read-returns.ts';
 import { loadRecords, periodInputs } from '../src/io/records.ts';
-import { renderSite } from '../src/io/site-build.ts';
-import { writeDataFiles } from '../src/io/write-outputs.ts';
+import { preloadAstro, renderSite, workFolder } from '../src/io/site-build.ts';
+import { startDataFiles } from '../src/io/data-files-worker.ts';
 import { makeOffline } from '../src/io/offline-copy.ts';
 import { OFFLINE_BASE } from '../src/lib/outputs/offline.ts';
 import { buildModel } from '../src/lib/pipeline.ts';
@@ -77,6 +77,8 @@ async function main(): Promise<number> {
   // Settings notices (unknown keys in site.json, no city set) come first, where they are seen.
   for (const line of folder.notices) say(line);
   const configBase = folder.config.base && folder.config.base !== '/' && v.base === undefined ? folder.config.base : base;
+  // Astro loads while the returns are read (src/io/site-build.ts preloadAstro).
+  preloadAstro();
   const timer = stageTimer();
   let { results: returns, stats: readStats } = await readReturnsWithStats(folder.returns, folder.units, undefined, { refresh: v['no-cache'] === true });
   timer.lap('read');
@@ -101,9 +103,11 @@ async function main(): Promise<number> {
   // counted (a second return of a unit is not) and which checks found errors in it.
   const lines = fileLines(model.periods, folder.skipped, new Map(folder.units.map((u) => [u.code, u.name])));
   if (!v.quiet) for (const line of lines.text) say(line);
+  // The data files are written on a worker thread while the pages render (src/io/data-files-worker.ts).
+  const dataFiles = startDataFiles(model, outDir, `${workFolder(outDir)}-data`, { fresh: v['no-cache'] === true, bulletin: folder.bulletin });
   await renderSite(model, outDir, v.offline ? OFFLINE_BASE : configBase, { fresh: v['no-cache'] === true });
   timer.lap('render');
-  const { docxMs } = await writeDataFiles(model, outDir, { fresh: v['no-cache'] === true, bulletin: folder.bulletin });
+  const { docxMs } = await dataFiles.placeInto(outDir);
   if (v.offline) makeOffline(outDir);
   timer.lap('write');
   timer.save({ read: readStats, periods: model.periods.length, docxMs });

@@ -5,9 +5,10 @@
  * key (site-data.ts pageKey) or code changed.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { spawn } from 'node:child_process';
 import type { SiteModel } from '../lib/model/site-model.ts';
 import { MODEL_SLOT } from './site-data.ts';
 
@@ -18,10 +19,41 @@ export interface RenderOptions {
   fresh?: boolean;
 }
 
+let astro: Promise<typeof import('astro')> | null = null;
+
+/**
+ * Starts loading Astro (Vite, rolldown, their plugins: 1.5–2.5 s of module loading and compiling)
+ * without waiting for it. The CLI calls this before reading the returns, when the main thread
+ * mostly waits for the reader processes, so the rebuild does not pay for it after the model is built.
+ */
+export function preloadAstro(): void {
+  void loadAstro().catch(() => { /* renderSite awaits the same promise and reports the error */ });
+}
+
+function loadAstro(): Promise<typeof import('astro')> {
+  if (!astro) {
+    astroEnvironment(); // before the first import, as when Astro was imported by renderSite itself
+    astro = import('astro');
+  }
+  return astro;
+}
+
+function astroEnvironment(): void {
+  process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
+  // Vite lets process.env override import.meta.env; a BASE_URL inherited from a parent tool (vitest
+  // sets one) would silently replace --base.
+  for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete process.env[name];
+}
+
+/** The build's own folder inside the project for the site at `outDir` (one per output folder). */
+export function workFolder(outDir: string): string {
+  return join(projectRoot, '.tongbao', createHash('sha1').update(resolve(outDir)).digest('hex').slice(0, 12));
+}
+
 export async function renderSite(model: SiteModel, outDir: string, base: string, options: RenderOptions = {}): Promise<void> {
   const finalOut = resolve(outDir);
-  const key = createHash('sha1').update(finalOut).digest('hex').slice(0, 12);
-  const work = join(projectRoot, '.tongbao', key);
+  const work = workFolder(finalOut);
+  const key = basename(work);
   // Kept between builds of the same output folder: the stored pages of the incremental build.
   const astroCache = join(process.env['TONGBAO_ASTRO_CACHE_DIR'] ?? join(projectRoot, '.cache', 'astro'), key);
   // Astro bundles the pages next to the output and imports packages from there, and when the output
@@ -33,11 +65,8 @@ export async function renderSite(model: SiteModel, outDir: string, base: string,
   mkdirSync(work, { recursive: true });
   (globalThis as Record<symbol, unknown>)[MODEL_SLOT] = model;
   delete process.env['TONGBAO_MODEL']; // a stale pointer must not win over the model in hand
-  process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
-  // Vite lets process.env override import.meta.env; a BASE_URL inherited from a parent tool (vitest
-  // sets one) would silently replace --base.
-  for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete process.env[name];
-  const { build } = await import('astro');
+  astroEnvironment();
+  const { build } = await loadAstro();
   const cwd = process.cwd();
   process.chdir(projectRoot);
   try {
@@ -52,7 +81,18 @@ export async function renderSite(model: SiteModel, outDir: string, base: string,
       vite: { logLevel: 'error', build: { emptyOutDir: true } },
     });
     rmSync(join(stage, '.prerender'), { recursive: true, force: true });
-    rmSync(finalOut, { recursive: true, force: true });
+    // The previous site is moved aside, not deleted here: deleting its thousands of files and
+    // folders took 4–9 s of a rebuild at 120 × 12 × 60 (docs/performance.md), and nothing waits
+    // for it. A process of its own deletes it after this build has finished.
+    const trash = join(projectRoot, '.tongbao', 'trash');
+    if (existsSync(finalOut)) {
+      try {
+        mkdirSync(trash, { recursive: true });
+        renameSync(finalOut, join(trash, `${key}-${process.pid}`));
+      } catch {
+        rmSync(finalOut, { recursive: true, force: true }); // another file system: delete it now
+      }
+    }
     mkdirSync(dirname(finalOut), { recursive: true });
     try {
       renameSync(stage, finalOut);
@@ -65,6 +105,23 @@ export async function renderSite(model: SiteModel, outDir: string, base: string,
     rmSync(work, { recursive: true, force: true });
   }
   pruneStoredPages(dirname(astroCache), astroCache);
+  emptyTrash(join(projectRoot, '.tongbao', 'trash'));
+}
+
+/**
+ * Deletes everything under `trash` (previous sites moved aside, and any a killed build left) in a
+ * detached process that outlives this one: plain JavaScript with no TypeScript loader, so it starts in
+ * milliseconds. Concurrent deleters may meet in the same folder; each ignores what the other
+ * removed first. Housekeeping only: nothing reads the trash.
+ */
+function emptyTrash(trash: string): void {
+  if (!existsSync(trash)) return;
+  const code = "const fs = require('node:fs'), path = require('node:path'); const t = process.argv[1]; for (const n of fs.readdirSync(t)) { try { fs.rmSync(path.join(t, n), { recursive: true, force: true, maxRetries: 3 }); } catch {} }";
+  try {
+    spawn(process.execPath, ['-e', code, trash], { detached: true, stdio: 'ignore', windowsHide: true }).unref();
+  } catch {
+    /* left for the next build */
+  }
 }
 
 /** Output folders whose stored pages are kept (each holds a copy of that site). */
