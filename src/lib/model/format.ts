@@ -15,6 +15,13 @@ import { parsePeriod, periodMonthText } from './period.ts';
  */
 export function fixed(x: number, digits: number): string {
   if (!Number.isFinite(x)) return String(x);
+  // Whole amounts (most 万元 figures) need no rounding: below 1e12 they keep all their digits
+  // through toPrecision(12), so the text is the integer's own. Ledger pages format a few hundred
+  // amounts each; this path is several times cheaper than the one below, with the same result.
+  if (Number.isInteger(x) && Math.abs(x) < 1e12) {
+    const whole = String(x === 0 ? 0 : x); // -0 prints as 0, as below
+    return digits > 0 ? `${whole}.${'0'.repeat(digits)}` : whole;
+  }
   const clean = Number(x.toPrecision(12));
   const neg = clean < 0;
   const [int, frac = ''] = Math.abs(clean).toFixed(Math.min(20, digits + 8)).split('.');
