@@ -12,17 +12,13 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDataFolder } from '../src/io/data-folder.ts';
-import { readReturnsWithStats } from '../src/io/read-returns.ts';
-import { loadRecords, periodInputs } from '../src/io/records.ts';
 import { packBulletinDoc } from '../src/io/bulletin-doc.ts';
 import { NO_BULLETIN_INPUTS, parseBulletinSettings } from '../src/lib/model/bulletin-settings.ts';
 import { pct, yiNumber } from '../src/lib/model/format.ts';
-import type { Audience, SiteModel } from '../src/lib/model/site-model.ts';
-import { buildModel } from '../src/lib/pipeline.ts';
+import type { SiteModel } from '../src/lib/model/site-model.ts';
 import { bulletinDocContent } from '../src/lib/outputs/bulletin-doc.ts';
+import { sampleModel } from './helpers/sample-model.ts';
 
-const DATA = join(import.meta.dirname, '..', 'data');
 const OUT = join(import.meta.dirname, '.out', 'bulletin-docx');
 
 const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
@@ -30,14 +26,6 @@ const missing = ['soffice', 'pdfinfo', 'pdftotext', 'pdftoppm'].filter((c) => !h
 const skipReason = missing.length > 0 ? `LibreOffice/poppler not installed (${missing.join(', ')} missing): apt-get install libreoffice-writer-nogui poppler-utils` : null;
 if (skipReason) console.warn(`test/bulletin-docx-office.test.ts skipped: ${skipReason}`);
 
-async function sampleModel(audience: Audience): Promise<SiteModel> {
-  const folder = loadDataFolder(DATA);
-  if (folder.fatal) throw new Error(folder.fatal);
-  const { results } = await readReturnsWithStats(folder.returns, folder.units, undefined, { cacheDir: null });
-  const { records, issues } = loadRecords(DATA);
-  const periods = [...new Set(folder.returns.map((t) => t.period))];
-  return buildModel({ config: folder.config, audience, units: folder.units, targets: folder.targets, chains: folder.chains, returns: results, globalIssues: [...folder.issues, ...issues], records, inputs: periodInputs(DATA, folder.returns, periods) });
-}
 
 interface Case { name: string; model: () => SiteModel; period: string; settings?: string }
 let pub: SiteModel;

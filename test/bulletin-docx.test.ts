@@ -11,36 +11,23 @@ import { join } from 'node:path';
 import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDataFolder } from '../src/io/data-folder.ts';
-import { readReturnsWithStats } from '../src/io/read-returns.ts';
-import { loadRecords, periodInputs } from '../src/io/records.ts';
 import { writeDataFiles } from '../src/io/write-outputs.ts';
 import { decodeText, loadBulletinInputs, packBulletinDoc, templateProblem } from '../src/io/bulletin-doc.ts';
 import { BulletinSettingsError, NO_BULLETIN_INPUTS, parseBulletinSettings, type BulletinInputs } from '../src/lib/model/bulletin-settings.ts';
 import { pct, pointsShort, rankChangeText, yiNumber } from '../src/lib/model/format.ts';
-import type { Audience, PeriodModel, SiteModel } from '../src/lib/model/site-model.ts';
-import { buildModel } from '../src/lib/pipeline.ts';
+import type { PeriodModel, SiteModel } from '../src/lib/model/site-model.ts';
 import { bulletinDocContent, CHAR_SPACE, tableLayout, titleLines, type DocTable } from '../src/lib/outputs/bulletin-doc.ts';
 import { summary } from '../src/lib/outputs/summary.ts';
 import { bulletinView } from '../src/lib/views/bulletin.ts';
 import { bulletinDocName } from '../src/lib/views/draft.ts';
 import { missingShort } from '../src/lib/views/submission.ts';
 import { docxText } from './helpers/docx-text.ts';
+import { sampleModel } from './helpers/sample-model.ts';
 import { gbk } from './helpers/workbooks.ts';
 
 const DATA = join(import.meta.dirname, '..', 'data');
 
 /** The model as `npm run build` makes it, issue records included. */
-async function sampleModel(audience: Audience): Promise<SiteModel> {
-  const folder = loadDataFolder(DATA);
-  if (folder.fatal) throw new Error(folder.fatal);
-  const { results } = await readReturnsWithStats(folder.returns, folder.units, undefined, { cacheDir: null });
-  const { records, issues } = loadRecords(DATA);
-  const periods = [...new Set(folder.returns.map((t) => t.period))];
-  return buildModel({
-    config: folder.config, audience, units: folder.units, targets: folder.targets, chains: folder.chains, returns: results,
-    globalIssues: [...folder.issues, ...issues], records, inputs: periodInputs(DATA, folder.returns, periods),
-  });
-}
 
 let pub: SiteModel;
 let internal: SiteModel;

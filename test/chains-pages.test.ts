@@ -10,9 +10,9 @@ import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBuild } from './helpers/cli.ts';
 import { serve } from './helpers/static-server.ts';
+import { hasChromium, launchChromium } from './helpers/browser.ts';
 import { put, UNITS, workbook } from './helpers/workbooks.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const PHONE = '13912345678';
 const tmp = mkdtempSync(join(tmpdir(), 'tongbao-chains-'));
 const data = join(tmp, 'data');
@@ -201,14 +201,13 @@ describe('the offline copy of the chain pages', () => {
   });
 });
 
-describe.skipIf(!existsSync(CHROMIUM))('the chain map in Chromium', () => {
+describe.skipIf(!hasChromium)('the chain map in Chromium', () => {
   let server: Awaited<ReturnType<typeof serve>>;
   beforeAll(async () => { server = await serve(out, '/'); });
   afterAll(async () => { await server?.close(); });
 
   it('fits a 390 px phone without sideways scrolling, and a tap on a link box jumps to its projects', async () => {
-    const { chromium } = await import('playwright-core');
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
       const requests: string[] = [];

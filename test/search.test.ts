@@ -4,7 +4,7 @@
  * where /usr/bin/chromium is not installed): the index page's over the whole city, a ledger page's
  * over its rows.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,8 +16,8 @@ import { project } from './helpers/project.ts';
 import { period, siteOf, unit } from './views/fixtures.ts';
 import { runBuild } from './helpers/cli.ts';
 import { serve } from './helpers/static-server.ts';
+import { hasChromium, onPhone } from './helpers/browser.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 
 describe('matches(rowText, query)', () => {
   it('needs every term, ignores case and full-width forms', () => {
@@ -104,7 +104,7 @@ describe('the city-wide search index', () => {
   });
 });
 
-describe.skipIf(!existsSync(CHROMIUM))('the project list in Chromium', () => {
+describe.skipIf(!hasChromium)('the project list in Chromium', () => {
   const tmp = mkdtempSync(join(tmpdir(), 'tongbao-search-'));
   let server: Awaited<ReturnType<typeof serve>>;
   beforeAll(async () => {
@@ -118,12 +118,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the project list in Chromium', () => {
   });
 
   it('searches the whole city from the ledger’s index and opens the row a result names', async () => {
-    const { chromium } = await import('playwright-core');
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-    try {
-      const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(String(e)));
+    await onPhone(async (page, errors) => {
       await page.goto(`${server.url}2026-09/projects/`);
       const all = await page.locator('#q-count').innerText();
       const total = Number(/共(\d+)个项目/.exec(all)![1]);
@@ -150,18 +145,11 @@ describe.skipIf(!existsSync(CHROMIUM))('the project list in Chromium', () => {
       expect(await target.locator('th').innerText()).toBe(name);
       expect(await target.locator('td[data-label="产业链"]').innerText()).toContain('新能源汽车');
       expect(errors).toEqual([]);
-    } finally {
-      await browser.close();
-    }
+    });
   });
 
   it('filters a ledger page by Chinese text as the reader types', async () => {
-    const { chromium } = await import('playwright-core');
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-    try {
-      const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(String(e)));
+    await onPhone(async (page, errors) => {
       await page.goto(`${server.url}2026-09/projects/`);
       await page.locator('table.ledger-index th[scope="row"] a', { hasText: '青山县' }).click();
       await page.waitForURL(/\/2026-09\/projects\/\d+\/#u-A06$/);
@@ -184,8 +172,6 @@ describe.skipIf(!existsSync(CHROMIUM))('the project list in Chromium', () => {
       expect(await visible.count()).toBe(total);
       expect(await page.locator('section.ledger-unit[hidden]').count()).toBe(0);
       expect(errors).toEqual([]);
-    } finally {
-      await browser.close();
-    }
+    });
   });
 });

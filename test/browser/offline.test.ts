@@ -17,8 +17,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBuild } from '../helpers/cli.ts';
 import { csv, put } from '../helpers/workbooks.ts';
+import { CHROMIUM, launchChromium } from '../helpers/browser.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const tmp = mkdtempSync(join(tmpdir(), 'tongbao-offline-'));
 const data = join(tmp, 'data');
 const out = join(tmp, '离线 副本'); // a space and Chinese in the folder name, as on a shared drive
@@ -115,8 +115,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the offline copy in Chromium, from file:
   const root = pathToFileURL(out).href + '/';
 
   beforeAll(async () => {
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    browser = await launchChromium();
   });
   afterAll(async () => { await browser?.close(); });
 

@@ -14,8 +14,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBuild, runIssue } from '../helpers/cli.ts';
 import { serve } from '../helpers/static-server.ts';
+import { CHROMIUM, launchChromium } from '../helpers/browser.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const BASE = '/tongbao/';
 const SHOTS = join(import.meta.dirname, '..', '.out', 'browser');
 const WECHAT_UA = 'Mozilla/5.0 (Linux; Android 13; V2183A Build/TP1A.220624.014; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/116.0.0.0 Mobile Safari/537.36 XWEB/1160117 MMWEBSDK/20240301 MMWEBID/1234 MicroMessenger/8.0.47.2560(0x28002F35) WeChat/arm64 Weixin NetType/WIFI Language/zh_CN ABI/arm64';
@@ -118,8 +118,7 @@ describe.skipIf(!existsSync(CHROMIUM))(`the sample site in Chromium, published u
     const r = runBuild(['--out', out, '--base', BASE, '--quiet', '--audience', 'internal']);
     if (r.code !== 0) throw new Error(`build failed: ${r.stderr}`);
     server = await serve(out, BASE);
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    browser = await launchChromium();
     phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, userAgent: WECHAT_UA, locale: 'zh-CN' });
     mkdirSync(SHOTS, { recursive: true });
   });
@@ -396,8 +395,7 @@ describe.skipIf(!existsSync(CHROMIUM))('a minimal city in Chromium, published un
     const r = runBuild(['--data', data, '--out', out, '--base', base, '--quiet']);
     if (r.code !== 0) throw new Error(`build failed: ${r.stderr}`);
     server = await serve(out, base);
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
