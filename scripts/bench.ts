@@ -52,7 +52,7 @@ function build(label: string, data: string, out: string, cache: string, extra: s
   const load = loadavg()[0]!;
   const startedAt = Date.now();
   const started = performance.now();
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/build.ts'), '--data', data, '--out', out, '--quiet', ...extra], {
+  const r = spawnSync(process.execPath, [join(root, 'scripts/build.ts'), '--data', data, '--out', out, '--quiet', ...extra], {
     cwd: root,
     env: { ...process.env, TONGBAO_TIMINGS: timingsFile, TONGBAO_CACHE_DIR: join(cache, 'returns'), TONGBAO_ASTRO_CACHE_DIR: join(cache, 'astro') },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -26,7 +26,7 @@ interface Built { code: number; stdout: string; stderr: string; timings: { read:
 /** `npm run build` with its own caches, so that tests running side by side never share them. */
 function build(out: string, caches: string, extra: string[] = []): Built {
   const timings = join(root, `timings-${Math.abs(hash(out + caches + extra.join()))}.json`);
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'scripts/build.ts'), '--data', archive.dir, '--out', out, ...extra], {
+  const r = spawnSync(process.execPath, [join(ROOT, 'scripts/build.ts'), '--data', archive.dir, '--out', out, ...extra], {
     cwd: ROOT, encoding: 'utf8', timeout: 300_000,
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', TONGBAO_TIMINGS: timings, TONGBAO_CACHE_DIR: join(caches, 'returns'), TONGBAO_ASTRO_CACHE_DIR: join(caches, 'astro') },
   });

@@ -18,7 +18,7 @@ let stdout = '';
 
 beforeAll(() => {
   truth = sampleModel();
-  stdout = execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/build.ts', '--data', 'data', '--out', out, '--audience', 'internal'], {
+  stdout = execFileSync(process.execPath, ['scripts/build.ts', '--data', 'data', '--out', out, '--audience', 'internal'], {
     cwd: join(import.meta.dirname, '..'), encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
   });
 });
@@ -214,7 +214,7 @@ describe('npm run build on the sample data', () => {
 
   it('is deterministic: a second build gives the same bytes in every file', () => {
     const again = `${out}-again`;
-    execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/build.ts', '--data', 'data', '--out', again, '--quiet', '--audience', 'internal'], {
+    execFileSync(process.execPath, ['scripts/build.ts', '--data', 'data', '--out', again, '--quiet', '--audience', 'internal'], {
       cwd: join(import.meta.dirname, '..'), encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
     });
     const list = (d: string): string[] => readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? list(join(d, f)).map((x) => `${f}/${x}`) : [f])).sort();
@@ -237,7 +237,7 @@ describe('npm run build on the sample data', () => {
 
   it('publishes the issued months only, each with its 文号 and date and with no change since it was issued', () => {
     const publicOut = `${out}-public`;
-    const said = execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/build.ts', '--data', 'data', '--out', publicOut, '--quiet'], {
+    const said = execFileSync(process.execPath, ['scripts/build.ts', '--data', 'data', '--out', publicOut, '--quiet'], {
       cwd: join(import.meta.dirname, '..'), encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
     });
     expect(said).toContain('未对外发布：2026-10（草稿，尚未签发）');

@@ -27,7 +27,7 @@ const tmp = mkdtempSync(join(tmpdir(), 'tongbao-sample-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 function generate(out: string, tz: string): void {
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'scripts/generate-sample.ts'), '--out', out], {
+  const r = spawnSync(process.execPath, [join(ROOT, 'scripts/generate-sample.ts'), '--out', out], {
     cwd: ROOT, encoding: 'utf8', env: { ...process.env, TZ: tz }, timeout: 120_000,
   });
   if (r.status !== 0) throw new Error(`npm run sample failed (${r.status ?? r.signal}): ${r.stderr}`);

@@ -1,20 +1,86 @@
 /**
  * The data files (src/io/write-outputs.ts) written on a worker thread while Astro renders the pages
  * on the main one: at 120 × 12 × 60 a cold build spent 6–7 s writing them after the render, one
- * core idle all the while (docs/performance.md). The worker gets a copy of the model and writes into
- * a folder of its own; `placeInto` moves the result into the built site, which renderSite has just
- * replaced as a whole. The files are the same bytes as when written on the main thread: the same
- * function on the same model, and its output depends on nothing the process did before.
+ * core idle all the while (docs/performance.md). The worker writes into a folder of its own;
+ * `placeInto` moves the result into the built site, which renderSite has just replaced as a whole.
+ * The files are the same bytes as when written on the main thread: the same function on the same
+ * model, and its output depends on nothing the process did before.
+ *
+ * The worker does not get a copy of the whole model. A period's project ledger is 96 % of it, and a
+ * month's files read their own ledger and last month's: each ledger goes over serialised once
+ * (moved, not copied) and is turned back into objects only when read, at most two at a time
+ * (`lazyLedgers`). A cloned model kept ~300 MB alive in the worker at 120 × 12 × 60 while Astro
+ * rendered, and cost the main thread 0.3 s to clone.
  */
 import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { deserialize, serialize, setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import type { SiteModel } from '../lib/model/site-model.ts';
+import type { PeriodModel, SiteModel } from '../lib/model/site-model.ts';
 import { defaultOutputCache, writeDataFiles, type WriteOptions } from './write-outputs.ts';
+import { typescriptExecArgv } from './ts-loader.ts';
 
-interface Job { model: SiteModel; dir: string; options: WriteOptions }
+/** The model with every period's `projects` set to null, and those ledgers apart, serialised. */
+interface Job { model: SiteModel; ledgers: Uint8Array[]; dir: string; options: WriteOptions }
+
+/** Ledgers turned back into objects and kept at once: a month's own and last month's. */
+const LEDGERS_KEPT = 2;
+
+/**
+ * Gives each period of `model` its ledger back as a property read on demand: deserialised when first
+ * read, dropped again (the bytes stay) when more than LEDGERS_KEPT are held. Any period's ledger can
+ * be read at any time, so what the files show never depends on the order they are written in.
+ */
+export function lazyLedgers(model: SiteModel, ledgers: readonly Uint8Array[]): SiteModel {
+  const held: { period: PeriodModel['period']; drop: () => void }[] = [];
+  model.periods.forEach((p, i) => {
+    let value: PeriodModel['projects'] | null = null;
+    // Redefining the existing key keeps its place among the period's keys (JSON.stringify order).
+    Object.defineProperty(p, 'projects', {
+      enumerable: true,
+      configurable: true,
+      get() {
+        if (value === null) {
+          value = deserialize(ledgers[i]!) as PeriodModel['projects'];
+          held.push({ period: p.period, drop: () => { value = null; } });
+          while (held.length > LEDGERS_KEPT) held.shift()!.drop();
+        }
+        return value;
+      },
+    });
+  });
+  return model;
+}
+
+/**
+ * A full collection after each month written. Packing a month's workbooks and Word document leaves
+ * tens of MB of garbage, and V8, far from its heap limit, let it pile up to ~250 MB in the worker at
+ * 120 × 12 × 60 while Astro's own heap grew on the main thread; collecting costs the worker's core
+ * ~20–50 ms a month and never the main thread. (A heap limit for the worker is no alternative: reaching
+ * it can abort the whole process, nodejs/node#47224.) Without the function (an engine that refuses
+ * the flag), nothing is collected early.
+ */
+function collectGarbage(): () => void {
+  try {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as unknown;
+    if (typeof gc === 'function') return () => (gc as () => void)();
+  } catch { /* not available */ }
+  return () => {};
+}
+
+/** The job for the worker: the model without ledgers (shallow copies), and the ledgers serialised. */
+function jobOf(model: SiteModel, dir: string, options: WriteOptions): { job: Job; transfer: ArrayBuffer[] } {
+  const ledgers = model.periods.map((p) => {
+    const b = serialize(p.projects);
+    // Small Buffers share a pooled ArrayBuffer, which must not be moved away.
+    return b.byteOffset === 0 && b.byteLength === b.buffer.byteLength ? new Uint8Array(b.buffer) : new Uint8Array(b);
+  });
+  const light: SiteModel = { ...model, periods: model.periods.map((p) => ({ ...p, projects: null as unknown as PeriodModel['projects'] })) };
+  return { job: { model: light, ledgers, dir, options }, transfer: ledgers.map((l) => l.buffer as ArrayBuffer) };
+}
 
 /** What writeDataFiles reports (awaited: it may return a promise). */
 type Written = Awaited<ReturnType<typeof writeDataFiles>>;
@@ -22,12 +88,15 @@ type Written = Awaited<ReturnType<typeof writeDataFiles>>;
 if (!isMainThread && parentPort && (workerData as { tongbaoDataFiles?: Job } | null)?.tongbaoDataFiles) {
   const job = (workerData as { tongbaoDataFiles: Job }).tongbaoDataFiles;
   const port = parentPort;
-  void Promise.resolve(writeDataFiles(job.model, job.dir, job.options)).then((result) => port.postMessage({ done: result }));
+  void Promise.resolve(writeDataFiles(lazyLedgers(job.model, job.ledgers), job.dir, { ...job.options, afterPeriod: collectGarbage() })).then((result) => port.postMessage({ done: result }));
 }
 
 export interface DataFiles {
-  /** Waits for the files and moves their `data/` folder into `outDir` (the built site). */
-  placeInto(outDir: string): Promise<Written>;
+  /**
+   * Waits for the files and moves their `data/` folder into `outDir` (the built site). `onWorker`
+   * is false when the worker failed and the files were written on this thread instead.
+   */
+  placeInto(outDir: string): Promise<Written & { onWorker: boolean }>;
 }
 
 /**
@@ -38,13 +107,13 @@ export interface DataFiles {
 export function startDataFiles(model: SiteModel, outDir: string, staging: string, options: WriteOptions = {}): DataFiles {
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
-  const job: Job = { model, dir: staging, options: { ...options, cacheDir: options.cacheDir === undefined ? defaultOutputCache(outDir) : options.cacheDir } };
+  const writeOptions: WriteOptions = { ...options, cacheDir: options.cacheDir === undefined ? defaultOutputCache(outDir) : options.cacheDir };
   const url = new URL(import.meta.url);
-  // Running from TypeScript source, the worker needs tsx's loader, as the main thread has.
-  const execArgv = url.pathname.endsWith('.ts') ? ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href] : [];
+  const execArgv = typescriptExecArgv(url);
   let done: Promise<{ result: Written } | null>;
   try {
-    const worker = new Worker(fileURLToPath(url), { workerData: { tongbaoDataFiles: job }, execArgv, stdout: false, stderr: false });
+    const { job, transfer } = jobOf(model, staging, writeOptions);
+    const worker = new Worker(fileURLToPath(url), { workerData: { tongbaoDataFiles: job }, transferList: transfer, execArgv, stdout: false, stderr: false });
     done = new Promise((resolve) => {
       let result: { result: Written } | null = null;
       worker.on('message', (m: { done: Written }) => { result = { result: m.done }; });
@@ -55,13 +124,13 @@ export function startDataFiles(model: SiteModel, outDir: string, staging: string
     done = Promise.resolve(null);
   }
   return {
-    async placeInto(out: string): Promise<Written> {
+    async placeInto(out: string): Promise<Written & { onWorker: boolean }> {
       const finished = await done;
       if (!finished) {
         // The worker failed (it cannot start, or a bug threw there): write here, as before, so that
         // the error, if any, is the build's.
         rmSync(staging, { recursive: true, force: true });
-        return await writeDataFiles(model, out, job.options);
+        return { ...(await writeDataFiles(model, out, writeOptions)), onWorker: false };
       }
       const target = join(out, 'data');
       rmSync(target, { recursive: true, force: true });
@@ -71,7 +140,7 @@ export function startDataFiles(model: SiteModel, outDir: string, staging: string
         if (existsSync(join(staging, 'data'))) cpSync(join(staging, 'data'), target, { recursive: true }); // another file system
       }
       rmSync(staging, { recursive: true, force: true });
-      return finished.result;
+      return { ...finished.result, onWorker: true };
     },
   };
 }

@@ -12,15 +12,16 @@
  * that runs out of heap takes only itself down.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import type { ReturnFile } from '../lib/return-file.ts';
 import type { Unit } from '../lib/model/types.ts';
 import { cacheKey, defaultCacheDir, entryPath, readEntry, readerFingerprint, registryFingerprint } from './cache.ts';
 import type { ReturnTask } from './data-folder.ts';
+import { stringPool } from './string-pool.ts';
+import { typescriptExecArgv } from './ts-loader.ts';
 import { internalError, skipped, type FromReader, type ToReader } from './read-job.ts';
 
 /** Called once per file, in file order, as soon as that file and all before it are read. */
@@ -87,11 +88,9 @@ function readBytes(task: ReturnTask): Uint8Array | Error {
   try { return readFileSync(task.abs); } catch (e) { return e instanceof Error ? e : new Error(String(e)); }
 }
 
-/** Node options for a reader: its heap limit, and, running from TypeScript source, tsx's loader as the main thread has. */
+/** Node options for a reader: its heap limit, and how it runs TypeScript source (src/io/ts-loader.ts). */
 function readerExecArgv(readerUrl: URL, heapMb: number): string[] {
-  const heap = `--max-old-space-size=${heapMb}`;
-  if (!readerUrl.pathname.endsWith('.ts')) return [heap];
-  return [heap, '--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href];
+  return [`--max-old-space-size=${heapMb}`, ...typescriptExecArgv(readerUrl)];
 }
 
 export async function readReturns(tasks: readonly ReturnTask[], units: Unit[], onProgress?: ReadProgress, options: ReadOptions = {}): Promise<ReturnFile[]> {
@@ -105,8 +104,9 @@ export async function readReturnsWithStats(tasks: readonly ReturnTask[], units: 
   const reader = cacheDir ? readerFingerprint() : '';
   const results: (ReturnFile | undefined)[] = new Array(tasks.length);
   let reported = 0;
+  const intern = stringPool();
   const settle = (i: number, r: ReturnFile) => {
-    results[i] = r;
+    results[i] = intern(r);
     // Progress stays in file order although readers finish out of order.
     while (reported < tasks.length && results[reported]) {
       reported++;
@@ -114,29 +114,44 @@ export async function readReturnsWithStats(tasks: readonly ReturnTask[], units: 
     }
   };
 
-  // Cache pass: hash every file, take what is stored, queue the rest.
+  // Cache pass: hash every file; files with no stored entry go to the readers at once, so that a
+  // reader starts (about a second) while the stored entries are unpacked here.
   const misses: Miss[] = [];
-  let cached = 0;
+  const stored: Miss[] = [];
   for (const [i, task] of tasks.entries()) {
     if (!cacheDir) { misses.push({ i, key: null }); continue; }
     const bytes = readBytes(task);
     if (bytes instanceof Error) { settle(i, internalError(task.file, task.period, bytes)); continue; }
     const key = cacheKey(bytes, task.file, task.period, registry, reader);
-    const hit = options.refresh ? null : readEntry(cacheDir, key);
-    if (hit) { cached++; settle(i, hit); } else misses.push({ i, key });
+    if (!options.refresh && existsSync(entryPath(cacheDir, key))) stored.push({ i, key }); else misses.push({ i, key });
   }
 
-  // One reader per 4 files at most (starting one costs about a second), and at least one even for a
-  // single file: the main thread has no way to stop a parse that never ends.
   const wanted = Math.max(1, options.workers ?? availableParallelism());
-  const poolSize = misses.length === 0 ? 0 : Math.min(wanted, Math.ceil(misses.length / 4));
   const limits: Limits = {
     timeMs: options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS,
     heapMb: options.memoryLimitMb ?? DEFAULT_MEMORY_LIMIT_MB,
     startMs: options.startLimitMs ?? DEFAULT_START_LIMIT_MS,
   };
-  if (poolSize > 0) await runPool(poolSize, units, tasks, misses, cacheDir, settle, options.workerUrl ?? new URL('./read-worker.ts', import.meta.url), limits);
-  return { results: results as ReturnFile[], stats: { files: tasks.length, cached, parsed: misses.length, workers: poolSize } };
+  const url = options.workerUrl ?? new URL('./read-worker.ts', import.meta.url);
+  // One reader per 4 files at most (starting one costs about a second), and at least one even for a
+  // single file: the main thread has no way to stop a parse that never ends.
+  let workers = 0;
+  const pool = (queue: Miss[]): Promise<void> => {
+    const size = Math.min(wanted, Math.ceil(queue.length / 4));
+    workers += size;
+    return size > 0 ? runPool(size, units, tasks, queue, cacheDir, settle, url, limits) : Promise.resolve();
+  };
+  const reading = pool(misses);
+  // An entry found damaged here (readEntry deletes it) is read afresh once the first readers are done.
+  const damaged: Miss[] = [];
+  let cached = 0;
+  for (const m of stored) {
+    const hit = readEntry(cacheDir!, m.key!);
+    if (hit) { cached++; settle(m.i, hit); } else damaged.push(m);
+  }
+  await reading;
+  await pool(damaged);
+  return { results: results as ReturnFile[], stats: { files: tasks.length, cached, parsed: misses.length + damaged.length, workers } };
 }
 
 interface Miss { i: number; key: string | null }

@@ -80,6 +80,8 @@ export interface WriteOptions {
   fresh?: boolean;
   /** The office's settings for the Word documents (src/io/bulletin-doc.ts `loadBulletinInputs`); none: the defaults. */
   bulletin?: BulletinInputs;
+  /** Called when a month's files are written (the data-file worker collects its garbage there). */
+  afterPeriod?: () => void;
 }
 
 export function defaultOutputCache(outDir: string): string {
@@ -144,7 +146,7 @@ export async function writeDataFiles(model: SiteModel, outDir: string, opts: Wri
         rmSync(entry, { recursive: true, force: true });
         renameSync(tmp, entry); // atomic: an entry is complete or absent
       } catch { /* the cache is an optimisation; never fail the build over it */ }
-    }
+    }    opts.afterPeriod?.();
   }
   if (cache) { prune(cache, kept); pruneSiblings(cache); }
   writeFileSync(join(outDir, 'data', 'index.json'), JSON.stringify({ periods: model.periods.map((p) => p.period), latest: model.periods.at(-1)?.period ?? null }, null, 2) + '\n');

@@ -5,7 +5,7 @@ export const ROOT = join(import.meta.dirname, '..', '..');
 
 /** Runs `npm run build -- …` the way a clerk does (same script, same Node), returning code and output. */
 export function runBuild(args: string[]): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'scripts/build.ts'), ...args], {
+  const r = spawnSync(process.execPath, [join(ROOT, 'scripts/build.ts'), ...args], {
     cwd: ROOT, encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' }, timeout: 300_000,
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
@@ -13,7 +13,7 @@ export function runBuild(args: string[]): { code: number; stdout: string; stderr
 
 /** Runs `npm run issue -- …` (scripts/issue.ts) as the clerk does. */
 export function runIssue(args: string[]): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'scripts/issue.ts'), ...args], {
+  const r = spawnSync(process.execPath, [join(ROOT, 'scripts/issue.ts'), ...args], {
     cwd: ROOT, encoding: 'utf8', env: { ...process.env }, timeout: 300_000,
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };

@@ -359,7 +359,7 @@ function syntaxMessage(source: string, file: string, e: unknown): string {
  */
 export function jsonSyntaxError(s: string): { offset: number; expected: string } | null {
   let i = 0;
-  class Stop { constructor(readonly offset: number, readonly expected: string) {} }
+  class Stop { readonly offset: number; readonly expected: string; constructor(offset: number, expected: string) { this.offset = offset; this.expected = expected; } }
   const fail = (expected: string): never => { throw new Stop(i, i >= s.length ? '文件在这里意外结束，可能缺少 } 或 ] 或 "' : expected); };
   const ws = () => { while (i < s.length && ' \t\n\r'.includes(s[i]!)) i++; };
   const string = () => {

@@ -1,0 +1,65 @@
+/**
+ * The data files written on the worker thread (src/io/data-files-worker.ts) while the pages render:
+ * the worker gets the model without its ledgers and each ledger serialised, read back on demand.
+ * The files must be the bytes writeDataFiles writes from the whole model on this thread.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { serialize } from 'node:v8';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lazyLedgers, startDataFiles } from '../../src/io/data-files-worker.ts';
+import { writeDataFiles } from '../../src/io/write-outputs.ts';
+import type { SiteModel } from '../../src/lib/model/site-model.ts';
+import { sampleModel } from '../helpers/sample-model.ts';
+
+const tmp = mkdtempSync(join(tmpdir(), 'tongbao-data-worker-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+let model: SiteModel;
+beforeAll(async () => { model = await sampleModel('internal'); });
+
+function files(dir: string, root = dir, out = new Map<string, Buffer>()): Map<string, Buffer> {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) files(path, root, out);
+    else out.set(relative(root, path), readFileSync(path));
+  }
+  return out;
+}
+
+describe('data files on the worker thread', () => {
+  it('writes on the worker the same files, byte for byte, as writeDataFiles on the whole model', async () => {
+    const onThread = join(tmp, 'thread');
+    const here = await writeDataFiles(model, onThread, { cacheDir: null });
+    const site = join(tmp, 'site');
+    const started = startDataFiles(model, site, join(tmp, 'staging'), { cacheDir: null });
+    const placed = await started.placeInto(site);
+    expect(placed.onWorker).toBe(true);
+    expect(placed.written).toEqual(here.written);
+    const expected = files(join(onThread, 'data'));
+    const got = files(join(site, 'data'));
+    expect([...got.keys()].sort()).toEqual([...expected.keys()].sort());
+    expect(expected.size).toBeGreaterThan(model.periods.length * 5);
+    for (const [name, bytes] of expected) expect(got.get(name)?.equals(bytes), name).toBe(true);
+    // Handing the ledgers over moves their bytes: the model on this thread keeps its own.
+    expect(model.periods.reduce((s, p) => s + p.projects.length, 0)).toBeGreaterThan(1000);
+  });
+
+  it('gives every period its ledger back on demand, keeping at most two as objects at once', () => {
+    const periods = model.periods.slice(0, 4);
+    const light: SiteModel = { ...model, periods: periods.map((p) => ({ ...p, projects: null as never })) };
+    const lazy = lazyLedgers(light, periods.map((p) => new Uint8Array(serialize(p.projects))));
+    // Same content and the same key order as the original periods: JSON.stringify keys the month cache.
+    lazy.periods.forEach((p, i) => expect(JSON.stringify(p)).toBe(JSON.stringify(periods[i])));
+    const first = lazy.periods[0]!.projects;
+    expect(lazy.periods[0]!.projects).toBe(first); // held: read again without deserialising
+    void lazy.periods[1]!.projects;
+    expect(lazy.periods[0]!.projects).toBe(first); // two held: this month's and last month's
+    void lazy.periods[2]!.projects;
+    void lazy.periods[3]!.projects;
+    const again = lazy.periods[0]!.projects;
+    expect(again).not.toBe(first); // dropped, read back from its bytes
+    expect(again).toEqual(periods[0]!.projects);
+  });
+});
