@@ -14,6 +14,7 @@ import { readReturnsWithStats } from '../src/io/read-returns.ts';
 import { loadRecords, periodInputs } from '../src/io/records.ts';
 import { preloadAstro, renderSite, workFolder } from '../src/io/site-build.ts';
 import { startDataFiles } from '../src/io/data-files-worker.ts';
+import { serialiseLedgers } from '../src/io/ledger-bytes.ts';
 import { makeOffline } from '../src/io/offline-copy.ts';
 import { OFFLINE_BASE } from '../src/lib/outputs/offline.ts';
 import { buildModel } from '../src/lib/pipeline.ts';
@@ -112,8 +113,11 @@ async function main(): Promise<number> {
   const lines = fileLines(model.periods, folder.skipped, new Map(folder.units.map((u) => [u.code, u.name])));
   if (!v.quiet) for (const line of lines.text) say(line);
   // The data files are written on a worker thread while the pages render (src/io/data-files-worker.ts).
-  const dataFiles = startDataFiles(model, outDir, `${workFolder(outDir)}-data`, { fresh: v['no-cache'] === true, bulletin: folder.bulletin });
-  await renderSite(model, outDir, v.offline ? OFFLINE_BASE : configBase, { fresh: v['no-cache'] === true });
+  // Each period's ledger is serialised once: moved to that worker, and hashed for the pages' keys.
+  const ledgers = serialiseLedgers(model.periods);
+  const ledgerDigests = ledgers.digests;
+  const dataFiles = startDataFiles(model, outDir, `${workFolder(outDir)}-data`, { fresh: v['no-cache'] === true, bulletin: folder.bulletin }, ledgers);
+  await renderSite(model, outDir, v.offline ? OFFLINE_BASE : configBase, { fresh: v['no-cache'] === true, ledgerDigests });
   timer.lap('render');
   const { docxMs } = await dataFiles.placeInto(outDir);
   if (v.offline) makeOffline(outDir);

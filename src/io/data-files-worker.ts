@@ -15,11 +15,12 @@
 import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deserialize, serialize, setFlagsFromString } from 'node:v8';
+import { deserialize, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { PeriodModel, SiteModel } from '../lib/model/site-model.ts';
 import { defaultOutputCache, writeDataFiles, type WriteOptions } from './write-outputs.ts';
+import { serialiseLedgers, type LedgerBytes } from './ledger-bytes.ts';
 import { typescriptExecArgv } from './ts-loader.ts';
 
 /** The model with every period's `projects` set to null, and those ledgers apart, serialised. */
@@ -71,15 +72,10 @@ function collectGarbage(): () => void {
   return () => {};
 }
 
-/** The job for the worker: the model without ledgers (shallow copies), and the ledgers serialised. */
-function jobOf(model: SiteModel, dir: string, options: WriteOptions): { job: Job; transfer: ArrayBuffer[] } {
-  const ledgers = model.periods.map((p) => {
-    const b = serialize(p.projects);
-    // Small Buffers share a pooled ArrayBuffer, which must not be moved away.
-    return b.byteOffset === 0 && b.byteLength === b.buffer.byteLength ? new Uint8Array(b.buffer) : new Uint8Array(b);
-  });
+/** The job for the worker: the model without ledgers (shallow copies), and the ledgers' bytes, to be moved. */
+function jobOf(model: SiteModel, ledgers: LedgerBytes, dir: string, options: WriteOptions): { job: Job; transfer: ArrayBuffer[] } {
   const light: SiteModel = { ...model, periods: model.periods.map((p) => ({ ...p, projects: null as unknown as PeriodModel['projects'] })) };
-  return { job: { model: light, ledgers, dir, options }, transfer: ledgers.map((l) => l.buffer as ArrayBuffer) };
+  return { job: { model: light, ledgers: ledgers.bytes, dir, options }, transfer: ledgers.bytes.map((l) => l.buffer as ArrayBuffer) };
 }
 
 /** What writeDataFiles reports (awaited: it may return a promise). */
@@ -102,9 +98,10 @@ export interface DataFiles {
 /**
  * Starts writing the data files of `model` for the site that will be at `outDir`, into `staging`
  * (emptied first). The month cache is the one of `outDir`, as when written there directly. If the
- * worker cannot run, the files are written on this thread when `placeInto` is called.
+ * worker cannot run, the files are written on this thread when `placeInto` is called. `ledgers`
+ * (src/io/ledger-bytes.ts) are moved to the worker: their bytes are unusable here afterwards.
  */
-export function startDataFiles(model: SiteModel, outDir: string, staging: string, options: WriteOptions = {}): DataFiles {
+export function startDataFiles(model: SiteModel, outDir: string, staging: string, options: WriteOptions = {}, ledgers: LedgerBytes = serialiseLedgers(model.periods)): DataFiles {
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
   const writeOptions: WriteOptions = { ...options, cacheDir: options.cacheDir === undefined ? defaultOutputCache(outDir) : options.cacheDir };
@@ -112,7 +109,7 @@ export function startDataFiles(model: SiteModel, outDir: string, staging: string
   const execArgv = typescriptExecArgv(url);
   let done: Promise<{ result: Written } | null>;
   try {
-    const { job, transfer } = jobOf(model, staging, writeOptions);
+    const { job, transfer } = jobOf(model, ledgers, staging, writeOptions);
     const worker = new Worker(fileURLToPath(url), { workerData: { tongbaoDataFiles: job }, transferList: transfer, execArgv, stdout: false, stderr: false });
     done = new Promise((resolve) => {
       let result: { result: Written } | null = null;

@@ -10,13 +10,15 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawn } from 'node:child_process';
 import type { SiteModel } from '../lib/model/site-model.ts';
-import { MODEL_SLOT } from './site-data.ts';
+import { LEDGER_DIGESTS_SLOT, MODEL_SLOT } from './site-data.ts';
 
 export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 export interface RenderOptions {
   /** `--no-cache`: render every page and record them afresh for the next build. */
   fresh?: boolean;
+  /** The digests of the periods' ledgers, when the caller has serialised them (src/io/ledger-bytes.ts). */
+  ledgerDigests?: readonly string[];
 }
 
 let astro: Promise<typeof import('astro')> | null = null;
@@ -64,6 +66,7 @@ export async function renderSite(model: SiteModel, outDir: string, base: string,
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
   (globalThis as Record<symbol, unknown>)[MODEL_SLOT] = model;
+  (globalThis as Record<symbol, unknown>)[LEDGER_DIGESTS_SLOT] = options.ledgerDigests;
   delete process.env['TONGBAO_MODEL']; // a stale pointer must not win over the model in hand
   astroEnvironment();
   const { build } = await loadAstro();
@@ -101,6 +104,7 @@ export async function renderSite(model: SiteModel, outDir: string, base: string,
     }
   } finally {
     delete (globalThis as Record<symbol, unknown>)[MODEL_SLOT];
+    delete (globalThis as Record<symbol, unknown>)[LEDGER_DIGESTS_SLOT];
     process.chdir(cwd);
     rmSync(work, { recursive: true, force: true });
   }

@@ -6,15 +6,18 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { SiteModel, PeriodModel } from '../lib/model/site-model.ts';
+import { serialiseLedgers } from './ledger-bytes.ts';
 
 /** Where the CLI puts the model for the pages; a registered symbol, so every bundle copy sees it. */
 export const MODEL_SLOT = Symbol.for('tongbao.siteModel');
+/** Where the CLI puts the digests of the periods' ledgers it has serialised (src/io/ledger-bytes.ts), if any. */
+export const LEDGER_DIGESTS_SLOT = Symbol.for('tongbao.ledgerDigests');
 
 /**
  * Bump when a period's pages start to depend on something the page key below does not cover,
  * so that pages stored by an incremental build are rendered again.
  */
-const PAGE_KEY_VERSION = 3;
+const PAGE_KEY_VERSION = 4;
 
 interface Slot { model: SiteModel; byPeriod: Map<string, PeriodModel>; keys: Map<string, string> | null }
 
@@ -66,20 +69,26 @@ export function latestPeriod(): PeriodModel {
  */
 export function pageKey(period: string): string {
   const s = slot();
-  if (!s.keys) s.keys = pageKeys(s.model);
+  if (!s.keys) {
+    const handed = (globalThis as Record<symbol, string[] | undefined>)[LEDGER_DIGESTS_SLOT];
+    s.keys = pageKeys(s.model, handed?.length === s.model.periods.length ? handed : undefined);
+  }
   const key = s.keys.get(period);
   if (!key) throw new Error(`unknown period: ${period}`);
   return key;
 }
 
-/** All periods' page keys, each chaining the digests of the periods before it. */
-export function pageKeys(model: SiteModel): Map<string, string> {
+/**
+ * All periods' page keys, each chaining the digests of the periods before it. A period's digest is
+ * its ledger's (`ledgerDigests`, computed here when not given) and the JSON of everything else in it.
+ */
+export function pageKeys(model: SiteModel, ledgerDigests: readonly string[] = serialiseLedgers(model.periods).digests): Map<string, string> {
   const { periods, config, audience, units, chains, groups, globalIssues } = model;
   const offline = model.offline === true;
   let chain = createHash('sha256').update(`tongbao-pages:${PAGE_KEY_VERSION}\0`).update(JSON.stringify({ config, audience, units, chains, groups, globalIssues, offline })).digest('hex');
   const keys = new Map<string, string>();
   periods.forEach((p, i) => {
-    chain = createHash('sha256').update(chain).update(JSON.stringify(p)).digest('hex');
+    chain = createHash('sha256').update(chain).update(JSON.stringify({ ...p, projects: null })).update(ledgerDigests[i]!).digest('hex');
     // Pages name the periods up to the next one (views/periods.ts visiblePeriods), never later ones.
     keys.set(p.period, createHash('sha256').update(chain).update(periods[i + 1]?.period ?? '-').digest('hex'));
   });

@@ -6,10 +6,10 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { serialize } from 'node:v8';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lazyLedgers, startDataFiles } from '../../src/io/data-files-worker.ts';
 import { writeDataFiles } from '../../src/io/write-outputs.ts';
+import { serialiseLedgers } from '../../src/io/ledger-bytes.ts';
 import type { SiteModel } from '../../src/lib/model/site-model.ts';
 import { sampleModel } from '../helpers/sample-model.ts';
 
@@ -49,7 +49,7 @@ describe('data files on the worker thread', () => {
   it('gives every period its ledger back on demand, keeping at most two as objects at once', () => {
     const periods = model.periods.slice(0, 4);
     const light: SiteModel = { ...model, periods: periods.map((p) => ({ ...p, projects: null as never })) };
-    const lazy = lazyLedgers(light, periods.map((p) => new Uint8Array(serialize(p.projects))));
+    const lazy = lazyLedgers(light, serialiseLedgers(periods).bytes);
     // Same content and the same key order as the original periods: JSON.stringify keys the month cache.
     lazy.periods.forEach((p, i) => expect(JSON.stringify(p)).toBe(JSON.stringify(periods[i])));
     const first = lazy.periods[0]!.projects;
@@ -61,5 +61,22 @@ describe('data files on the worker thread', () => {
     const again = lazy.periods[0]!.projects;
     expect(again).not.toBe(first); // dropped, read back from its bytes
     expect(again).toEqual(periods[0]!.projects);
+  });
+});
+
+describe('ledger bytes', () => {
+  it('hash equal ledgers alike and a changed figure differently; the page keys follow', async () => {
+    const { pageKeys } = await import('../../src/io/site-data.ts');
+    const again = await sampleModel('internal');
+    expect(serialiseLedgers(again.periods).digests).toEqual(serialiseLedgers(model.periods).digests);
+    expect([...pageKeys(again)]).toEqual([...pageKeys(model)]);
+    // One amount of the latest month corrected: that month's key changes, the months before keep theirs.
+    const latest = again.periods.at(-1)!;
+    const row = latest.projects.find((x) => x.fundsInPlace !== null)!;
+    row.fundsInPlace = row.fundsInPlace! + 1;
+    const before = pageKeys(model);
+    const after = pageKeys(again);
+    for (const p of again.periods.slice(0, -1)) expect(after.get(p.period), p.period).toBe(before.get(p.period));
+    expect(after.get(latest.period)).not.toBe(before.get(latest.period));
   });
 });
