@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ledgerPaging } from '../src/lib/views/ledger-paging.ts';
 import { ledgerPage } from '../src/lib/views/ledger.ts';
 import { anchors, paths } from '../src/lib/views/routes.ts';
-import { entryText, matches, normaliseQuery, SEARCH_SHARD_BYTES, searchShardCount, searchShards, searchText, shardEntries, shardScript, SHARD_CALLBACK, type SearchEntry } from '../src/lib/views/search.ts';
+import { entryText, matches, normaliseQuery, SEARCH_SHARD_BYTES, searchShards, searchText, shardEntries, shardScript, SHARD_CALLBACK, type SearchEntry } from '../src/lib/views/search.ts';
 import { project } from './helpers/project.ts';
 import { period, siteOf, unit } from './views/fixtures.ts';
 import { runBuild } from './helpers/cli.ts';
@@ -87,18 +87,6 @@ describe('the city-wide search index', () => {
       const want = projects.filter((x) => matches(index.get(x)!, q)).map((x) => `${names.get(x.unit)} ${x.name}`);
       expect(rows.filter((r) => matches(r.t, q)).map((r) => `${r.unit} ${r.name}`), q).toEqual(want);
     }
-  });
-
-  it('counts a period’s scripts as many as it builds, and builds them again rather than keep every period’s', () => {
-    const other = period({ units, projects: projects.slice(0, 40) });
-    expect(searchShardCount(p)).toBe(shards.length);
-    expect(searchShardCount(other)).toBe(1);
-    const again = searchShards(p);
-    expect(searchShards(p)).toBe(again); // the period asked last is kept
-    searchShards(other);
-    const rebuilt = searchShards(p);
-    expect(rebuilt).not.toBe(again);
-    expect(rebuilt).toEqual(again);
   });
 
   it('cuts entries by bytes, never leaving a shard empty', () => {

@@ -117,40 +117,28 @@ export function shardEntries(entries: readonly SearchEntry[], maxBytes = SEARCH_
   return shards;
 }
 
-/** Each period's number of shards, kept for the whole build (the routes and the ledger's index ask). */
-const shardCounts = new WeakMap<PeriodModel, number>();
-/**
- * The shards themselves only of the period asked last: Astro renders a period's shard scripts one
- * after the other, and keeping every period's index (a text per project) alive for the whole build
- * held ~110 MB at 300 units × 24 months. A period whose scripts are rendered builds its index twice
- * (once for the routes' count), ~30 ms at 120 units.
- */
-let lastShards: { p: PeriodModel; shards: readonly SearchShard[] } | null = null;
+const shardsOf = new WeakMap<PeriodModel, readonly SearchShard[]>();
 
 /**
  * The period's city-wide index: every row of its ledger, in the order of the ledger's pages (unit by
- * unit), on the page that `ledgerPaging` puts it on.
+ * unit), on the page that `ledgerPaging` puts it on. Built once per period model.
  */
 export function searchShards(p: PeriodModel): readonly SearchShard[] {
-  if (lastShards?.p === p) return lastShards.shards;
-  const entries: SearchEntry[] = [];
-  for (const page of ledgerPaging(p).pages) {
-    for (const s of page.slices) {
-      s.rows.forEach((x, i) => {
-        const [text, tags] = entryParts(x);
-        entries.push({ unit: s.unit, page: page.n, row: s.first + i, name: x.name, text, tags });
-      });
+  let shards = shardsOf.get(p);
+  if (!shards) {
+    const entries: SearchEntry[] = [];
+    for (const page of ledgerPaging(p).pages) {
+      for (const s of page.slices) {
+        s.rows.forEach((x, i) => {
+          const [text, tags] = entryParts(x);
+          entries.push({ unit: s.unit, page: page.n, row: s.first + i, name: x.name, text, tags });
+        });
+      }
     }
+    shards = shardEntries(entries);
+    shardsOf.set(p, shards);
   }
-  const shards = shardEntries(entries);
-  shardCounts.set(p, shards.length);
-  lastShards = { p, shards };
   return shards;
-}
-
-/** How many script files the period's index has (`search-1.js` … `search-<n>.js`). */
-export function searchShardCount(p: PeriodModel): number {
-  return shardCounts.get(p) ?? searchShards(p).length;
 }
 
 /** The global the shards call; the index page defines it before loading them. */
