@@ -29,30 +29,56 @@ interface Job { model: SiteModel; ledgers: Uint8Array[]; dir: string; options: W
 /** Ledgers turned back into objects and kept at once: a month's own and last month's. */
 const LEDGERS_KEPT = 2;
 
+/** The model with lazily read ledgers, and what to call once a month's files are written. */
+export interface LazyLedgers {
+  model: SiteModel;
+  /**
+   * Months are written in order and a month's files read only its own ledger and last month's: once
+   * `period` is written, the bytes of every ledger before it are let go (at 300 units × 24 months they
+   * are ~230 MB the worker would otherwise hold to the end). Reading one of those afterwards throws,
+   * which fails the worker and makes the build write the files on the main thread (correct, slower).
+   */
+  written(period: string): void;
+}
+
 /**
  * Gives each period of `model` its ledger back as a property read on demand: deserialised when first
- * read, dropped again (the bytes stay) when more than LEDGERS_KEPT are held. Any period's ledger can
- * be read at any time, so what the files show never depends on the order they are written in.
+ * read, dropped again (the bytes stay) when more than LEDGERS_KEPT are held.
  */
-export function lazyLedgers(model: SiteModel, ledgers: readonly Uint8Array[]): SiteModel {
-  const held: { period: PeriodModel['period']; drop: () => void }[] = [];
+export function lazyLedgers(model: SiteModel, ledgers: readonly Uint8Array[]): LazyLedgers {
+  const bytes: (Uint8Array | null)[] = [...ledgers];
+  const held: { i: number; drop: () => void }[] = [];
+  const drops: (() => void)[] = [];
   model.periods.forEach((p, i) => {
     let value: PeriodModel['projects'] | null = null;
+    drops[i] = () => { value = null; };
     // Redefining the existing key keeps its place among the period's keys (JSON.stringify order).
     Object.defineProperty(p, 'projects', {
       enumerable: true,
       configurable: true,
       get() {
         if (value === null) {
-          value = deserialize(ledgers[i]!) as PeriodModel['projects'];
-          held.push({ period: p.period, drop: () => { value = null; } });
+          const b = bytes[i];
+          if (!b) throw new Error(`data-file worker: the ledger of ${p.period} was read after its month was done`);
+          value = deserialize(b) as PeriodModel['projects'];
+          held.push({ i, drop: drops[i]! });
           while (held.length > LEDGERS_KEPT) held.shift()!.drop();
         }
         return value;
       },
     });
   });
-  return model;
+  return {
+    model,
+    written(period) {
+      const at = model.periods.findIndex((p) => p.period === period);
+      for (let i = 0; i < at; i++) {
+        bytes[i] = null;
+        drops[i]!();
+      }
+      for (let k = held.length - 1; k >= 0; k--) if (held[k]!.i < at) held.splice(k, 1);
+    },
+  };
 }
 
 /**
@@ -84,7 +110,11 @@ type Written = Awaited<ReturnType<typeof writeDataFiles>>;
 if (!isMainThread && parentPort && (workerData as { tongbaoDataFiles?: Job } | null)?.tongbaoDataFiles) {
   const job = (workerData as { tongbaoDataFiles: Job }).tongbaoDataFiles;
   const port = parentPort;
-  void Promise.resolve(writeDataFiles(lazyLedgers(job.model, job.ledgers), job.dir, { ...job.options, afterPeriod: collectGarbage() })).then((result) => port.postMessage({ done: result }));
+  const lazy = lazyLedgers(job.model, job.ledgers);
+  job.ledgers.length = 0; // the bytes are lazy's now: it lets them go month by month
+  const collect = collectGarbage();
+  const afterPeriod = (period: string) => { lazy.written(period); collect(); };
+  void Promise.resolve(writeDataFiles(lazy.model, job.dir, { ...job.options, afterPeriod })).then((result) => port.postMessage({ done: result }));
 }
 
 export interface DataFiles {

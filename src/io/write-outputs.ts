@@ -80,8 +80,8 @@ export interface WriteOptions {
   fresh?: boolean;
   /** The office's settings for the Word documents (src/io/bulletin-doc.ts `loadBulletinInputs`); none: the defaults. */
   bulletin?: BulletinInputs;
-  /** Called when a month's files are written (the data-file worker collects its garbage there). */
-  afterPeriod?: () => void;
+  /** Called when a month's files are written, months in order (the data-file worker frees memory there). */
+  afterPeriod?: (period: string) => void;
 }
 
 export function defaultOutputCache(outDir: string): string {
@@ -133,6 +133,7 @@ export async function writeDataFiles(model: SiteModel, outDir: string, opts: Wri
         }
         reused++;
         written.push(...names.map((f) => `data/${p.period}/${f}`));
+        opts.afterPeriod?.(p.period);
         continue;
       } catch { /* a damaged entry: write afresh below */ }
     }
@@ -149,7 +150,8 @@ export async function writeDataFiles(model: SiteModel, outDir: string, opts: Wri
         rmSync(entry, { recursive: true, force: true });
         renameSync(tmp, entry); // atomic: an entry is complete or absent
       } catch { /* the cache is an optimisation; never fail the build over it */ }
-    }    opts.afterPeriod?.();
+    }
+    opts.afterPeriod?.(p.period);
   }
   if (cache) { prune(cache, kept); pruneSiblings(cache); }
   writeFileSync(join(outDir, 'data', 'index.json'), JSON.stringify({ periods: model.periods.map((p) => p.period), latest: model.periods.at(-1)?.period ?? null }, null, 2) + '\n');

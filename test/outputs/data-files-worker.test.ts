@@ -49,7 +49,7 @@ describe('data files on the worker thread', () => {
   it('gives every period its ledger back on demand, keeping at most two as objects at once', () => {
     const periods = model.periods.slice(0, 4);
     const light: SiteModel = { ...model, periods: periods.map((p) => ({ ...p, projects: null as never })) };
-    const lazy = lazyLedgers(light, serialiseLedgers(periods).bytes);
+    const lazy = lazyLedgers(light, serialiseLedgers(periods).bytes).model;
     // Same content and the same key order as the original periods: JSON.stringify keys the month cache.
     lazy.periods.forEach((p, i) => expect(JSON.stringify(p)).toBe(JSON.stringify(periods[i])));
     const first = lazy.periods[0]!.projects;
@@ -61,6 +61,19 @@ describe('data files on the worker thread', () => {
     const again = lazy.periods[0]!.projects;
     expect(again).not.toBe(first); // dropped, read back from its bytes
     expect(again).toEqual(periods[0]!.projects);
+  });
+
+  it('lets the ledgers before a written month go, and says so if one is read again', () => {
+    const periods = model.periods.slice(0, 4);
+    const light: SiteModel = { ...model, periods: periods.map((p) => ({ ...p, projects: null as never })) };
+    const lazy = lazyLedgers(light, serialiseLedgers(periods).bytes);
+    for (const p of lazy.model.periods) void p.projects;
+    lazy.written(periods[2]!.period);
+    // The written month and the ones after it stay readable (the next month reads this one as last month's).
+    expect(lazy.model.periods[2]!.projects).toEqual(periods[2]!.projects);
+    expect(lazy.model.periods[3]!.projects).toEqual(periods[3]!.projects);
+    expect(() => lazy.model.periods[1]!.projects).toThrow(/ledger of .* was read after its month was done/);
+    expect(() => lazy.model.periods[0]!.projects).toThrow(/was read after its month was done/);
   });
 });
 
