@@ -83,7 +83,7 @@ export function lazyLedgers(model: SiteModel, ledgers: readonly Uint8Array[]): L
 }
 
 /**
- * A full collection after each month written. Packing a month's workbooks and Word document leaves
+ * A full collection after each month packed. Packing a month's workbooks and Word document leaves
  * tens of MB of garbage, and V8, far from its heap limit, let it pile up to ~250 MB in the worker at
  * 120 × 12 × 60 while Astro's own heap grew on the main thread; collecting costs the worker's core
  * ~20–50 ms a month and never the main thread. (A heap limit for the worker is no alternative: reaching
@@ -114,7 +114,8 @@ if (!isMainThread && parentPort && (workerData as { tongbaoDataFiles?: Job } | n
   const lazy = lazyLedgers(job.model, job.ledgers);
   job.ledgers.length = 0; // the bytes are lazy's now: it lets them go month by month
   const collect = collectGarbage();
-  const afterPeriod = (period: string) => { lazy.written(period); collect(); };
+  // Only packing a month leaves garbage worth a full collection; a month copied from the cache does not.
+  const afterPeriod = (period: string, packed: boolean) => { lazy.written(period); if (packed) collect(); };
   void Promise.resolve(writeDataFiles(lazy.model, job.dir, { ...job.options, afterPeriod })).then((result) => port.postMessage({ done: result }));
 }
 

@@ -80,8 +80,11 @@ export interface WriteOptions {
   fresh?: boolean;
   /** The office's settings for the Word documents (src/io/bulletin-doc.ts `loadBulletinInputs`); none: the defaults. */
   bulletin?: BulletinInputs;
-  /** Called when a month's files are written, months in order (the data-file worker frees memory there). */
-  afterPeriod?: (period: string) => void;
+  /**
+   * Called when a month's files are in place, months in order; `packed` when they were made afresh
+   * rather than copied from the cache (the data-file worker frees memory there).
+   */
+  afterPeriod?: (period: string, packed: boolean) => void;
 }
 
 export function defaultOutputCache(outDir: string): string {
@@ -133,7 +136,7 @@ export async function writeDataFiles(model: SiteModel, outDir: string, opts: Wri
         }
         reused++;
         written.push(...names.map((f) => `data/${p.period}/${f}`));
-        opts.afterPeriod?.(p.period);
+        opts.afterPeriod?.(p.period, false);
         continue;
       } catch { /* a damaged entry: write afresh below */ }
     }
@@ -151,7 +154,7 @@ export async function writeDataFiles(model: SiteModel, outDir: string, opts: Wri
         renameSync(tmp, entry); // atomic: an entry is complete or absent
       } catch { /* the cache is an optimisation; never fail the build over it */ }
     }
-    opts.afterPeriod?.(p.period);
+    opts.afterPeriod?.(p.period, true);
   }
   if (cache) { prune(cache, kept); pruneSiblings(cache); }
   writeFileSync(join(outDir, 'data', 'index.json'), JSON.stringify({ periods: model.periods.map((p) => p.period), latest: model.periods.at(-1)?.period ?? null }, null, 2) + '\n');
