@@ -105,4 +105,21 @@ describe('incremental rebuild', () => {
     expect(fresh.timings.read).toMatchObject({ cached: 0, parsed: archive.files + 9 });
     expectSameSite(site, clean2);
   }, 600_000);
+
+  it('after a month is withdrawn, its stored pages do not come back: the site equals a clean build', () => {
+    const site = join(root, 'site');
+    const caches = join(root, 'caches');
+    expect(existsSync(join(site, archive.pendingPeriod))).toBe(true);
+    const aside = join(root, 'withdrawn');
+    renameSync(join(archive.dir, 'returns', archive.pendingPeriod), aside);
+    try {
+      build(site, caches);
+      expect(existsSync(join(site, archive.pendingPeriod))).toBe(false);
+      const clean = join(root, 'clean3');
+      build(clean, join(root, 'caches-clean3'));
+      expectSameSite(site, clean);
+    } finally {
+      renameSync(aside, join(archive.dir, 'returns', archive.pendingPeriod));
+    }
+  }, 300_000);
 });
