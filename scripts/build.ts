@@ -115,9 +115,8 @@ async function main(): Promise<number> {
   // The data files are written on a worker thread while the pages render (src/io/data-files-worker.ts).
   // Each period's ledger is serialised once: moved to that worker, and hashed for the pages' keys.
   const ledgers = serialiseLedgers(model.periods);
-  const ledgerDigests = ledgers.digests;
   const dataFiles = startDataFiles(model, outDir, `${workFolder(outDir)}-data`, { fresh: v['no-cache'] === true, bulletin: folder.bulletin }, ledgers);
-  await renderSite(model, outDir, v.offline ? OFFLINE_BASE : configBase, { fresh: v['no-cache'] === true, ledgerDigests });
+  await renderSite(model, outDir, v.offline ? OFFLINE_BASE : configBase, { fresh: v['no-cache'] === true, ledgerDigests: ledgers.digests });
   timer.lap('render');
   const { docxMs } = await dataFiles.placeInto(outDir);
   if (v.offline) makeOffline(outDir);

@@ -7,9 +7,10 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeArchive, type Archive } from '../scripts/bench/archive.ts';
+import { tree } from './helpers/tree.ts';
 import { ROOT } from './helpers/cli.ts';
 
 let root: string;
@@ -38,14 +39,6 @@ function hash(s: string): number {
   let h = 0;
   for (let i = 0; i < s.length; i++) h = (h * 31 + s.charCodeAt(i)) | 0;
   return h;
-}
-
-function tree(dir: string): Map<string, Buffer> {
-  const files = new Map<string, Buffer>();
-  for (const name of readdirSync(dir, { recursive: true }).map(String).sort()) {
-    try { files.set(relative(dir, join(dir, name)), readFileSync(join(dir, name))); } catch { /* a folder */ }
-  }
-  return files;
 }
 
 function expectSameSite(a: string, b: string): void {

@@ -3,30 +3,22 @@
  * the worker gets the model without its ledgers and each ledger serialised, read back on demand.
  * The files must be the bytes writeDataFiles writes from the whole model on this thread.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lazyLedgers, startDataFiles } from '../../src/io/data-files-worker.ts';
 import { writeDataFiles } from '../../src/io/write-outputs.ts';
 import { serialiseLedgers } from '../../src/io/ledger-bytes.ts';
 import type { SiteModel } from '../../src/lib/model/site-model.ts';
 import { sampleModel } from '../helpers/sample-model.ts';
+import { tree } from '../helpers/tree.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'tongbao-data-worker-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 let model: SiteModel;
 beforeAll(async () => { model = await sampleModel('internal'); });
-
-function files(dir: string, root = dir, out = new Map<string, Buffer>()): Map<string, Buffer> {
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) files(path, root, out);
-    else out.set(relative(root, path), readFileSync(path));
-  }
-  return out;
-}
 
 describe('data files on the worker thread', () => {
   it('writes on the worker the same files, byte for byte, as writeDataFiles on the whole model', async () => {
@@ -37,8 +29,8 @@ describe('data files on the worker thread', () => {
     const placed = await started.placeInto(site);
     expect(placed.onWorker).toBe(true);
     expect(placed.written).toEqual(here.written);
-    const expected = files(join(onThread, 'data'));
-    const got = files(join(site, 'data'));
+    const expected = tree(join(onThread, 'data'));
+    const got = tree(join(site, 'data'));
     expect([...got.keys()].sort()).toEqual([...expected.keys()].sort());
     expect(expected.size).toBeGreaterThan(model.periods.length * 5);
     for (const [name, bytes] of expected) expect(got.get(name)?.equals(bytes), name).toBe(true);
