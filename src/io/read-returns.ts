@@ -157,6 +157,9 @@ export async function readReturnsWithStats(tasks: readonly ReturnTask[], units: 
 interface Miss { i: number; key: string | null }
 interface Limits { timeMs: number; heapMb: number; startMs: number }
 
+/** Files a reader holds at once: the one it reads and one queued behind it. */
+const READER_QUEUE = 2;
+
 /** What V8 prints when a process reaches its heap limit (`--max-old-space-size`). */
 const OUT_OF_HEAP = /heap out of memory|Reached heap limit|Allocation failed/i;
 
@@ -190,8 +193,8 @@ const running = new Set<ChildProcess>();
 let exitHook = false;
 
 /**
- * Feeds the misses to `size` reader processes, one file each at a time, each file under the time
- * limit. A reader that dies or is stopped costs its one file (reported: over the time limit, over
+ * Feeds the misses to `size` reader processes, each holding at most READER_QUEUE files (read one
+ * after the other), each file under the time limit from when its reader turns to it. A reader that dies or is stopped costs its one file (reported: over the time limit, over
  * the heap limit, or a crash) and is replaced. Readers that cannot start are retried a few times;
  * when none can, the files left are reported, not read.
  */
@@ -211,7 +214,10 @@ function runPool(
   // start would be restarted forever. Exits that cost a file are bounded by the number of files.
   let idleFailures = 0;
   let why = '';
-  const take = () => (next < misses.length ? misses[next++]! : null);
+  // Files handed back by a reader that stopped before starting them: read first, by the next reader.
+  const retry: Miss[] = [];
+  const take = () => retry.pop() ?? (next < misses.length ? misses[next++]! : null);
+  const left = () => retry.length > 0 || next < misses.length;
 
   return new Promise<void>((resolveAll) => {
     const end = () => {
@@ -230,30 +236,39 @@ function runPool(
       child.stderr?.setEncoding('utf8');
       child.stderr?.on('data', (s: string) => { if (stderr.length < 16_384) stderr += s; });
       let ready = false;
-      let current: Miss | null = null;
+      // Files sent to this reader and not answered yet, in the order it reads them: the first is the
+      // one it is reading (and the one the time limit runs for), the next waits in its queue so that
+      // the reader never idles while this thread answers and sends.
+      const inFlight: Miss[] = [];
       // The file this reader was stopped on at the time limit: its cache entry is cleared once the reader is gone.
       let overran: Miss | null = null;
       // Why this pool stopped the reader: its work is done, a file overran, or it never loaded.
       let stopped: 'done' | 'time' | 'start' | null = null;
       let timer: NodeJS.Timeout | undefined = setTimeout(() => { stopped = 'start'; child.kill('SIGKILL'); }, limits.startMs);
       const send = (msg: ToReader) => { child.send(msg, () => { /* a failed send shows as the reader's exit */ }); };
+      // The time limit of the file at the head of the queue, from when the reader turns to it.
+      const watch = () => {
+        if (inFlight.length === 0) return;
+        timer = setTimeout(() => {
+          overran = inFlight.shift()!;
+          stopped = 'time';
+          child.kill('SIGKILL');
+          settle(overran.i, overLimit(tasks[overran.i]!.file, tasks[overran.i]!.period, 'time', limits));
+        }, limits.timeMs);
+      };
 
       const feed = () => {
-        for (let m = take(); m; m = take()) {
+        while (inFlight.length < READER_QUEUE) {
+          const m = take();
+          if (!m) break;
           const task = tasks[m.i]!;
           const bytes = readBytes(task);
           if (bytes instanceof Error) { settle(m.i, internalError(task.file, task.period, bytes)); continue; }
-          current = m;
+          inFlight.push(m);
           send({ type: 'job', id: m.i, file: task.file, period: task.period, bytes, cache: cacheDir && m.key ? { dir: cacheDir, key: m.key } : null });
-          timer = setTimeout(() => {
-            overran = current!;
-            current = null;
-            stopped = 'time';
-            child.kill('SIGKILL');
-            settle(overran.i, overLimit(tasks[overran.i]!.file, tasks[overran.i]!.period, 'time', limits));
-          }, limits.timeMs);
-          return;
+          if (inFlight.length === 1) watch();
         }
+        if (inFlight.length > 0) return;
         stopped = 'done';
         child.kill();
       };
@@ -265,10 +280,11 @@ function runPool(
           clearTimeout(timer);
           send({ type: 'init', units });
           feed();
-        } else if (msg.type === 'result' && current && msg.id === current.i) {
+        } else if (msg.type === 'result' && inFlight[0] && msg.id === inFlight[0].i) {
           clearTimeout(timer);
-          current = null;
+          inFlight.shift();
           settle(msg.id, msg.result);
+          watch();
           feed();
         }
       });
@@ -280,10 +296,12 @@ function runPool(
         clearTimeout(timer);
         running.delete(child);
         if (overran) forget(cacheDir, overran.key, child.pid);
-        if (current) {
+        // Files it had queued but not started go back to the pool for the next reader (after a time
+        // limit the file it was reading is already out of the queue, reported as overran).
+        for (const m of inFlight.splice(overran ? 0 : 1).reverse()) { forget(cacheDir, m.key, child.pid); retry.push(m); }
+        if (inFlight.length > 0) {
           // Died on a file: out of heap (V8 aborts the process and says so on stderr) or a crash.
-          const m = current;
-          current = null;
+          const m = inFlight.shift()!;
           forget(cacheDir, m.key, child.pid);
           const task = tasks[m.i]!;
           settle(m.i, OUT_OF_HEAP.test(stderr)
@@ -293,7 +311,7 @@ function runPool(
           idleFailures++;
           why = stopped === 'start' ? `${limits.startMs / 1000} 秒内未能启动` : loadError(stderr, code, signal);
         }
-        if (next < misses.length && idleFailures <= size) start();
+        if (left() && idleFailures <= size) start();
         end();
       };
       child.on('close', onClose);
