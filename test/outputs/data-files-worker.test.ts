@@ -6,6 +6,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lazyLedgers, startDataFiles } from '../../src/io/data-files-worker.ts';
 import { writeDataFiles } from '../../src/io/write-outputs.ts';
@@ -13,6 +15,13 @@ import { serialiseLedgers } from '../../src/io/ledger-bytes.ts';
 import type { SiteModel } from '../../src/lib/model/site-model.ts';
 import { sampleModel } from '../helpers/sample-model.ts';
 import { tree } from '../helpers/tree.ts';
+import { periodIndex } from '../../src/lib/views/period-index.ts';
+
+/** A full garbage collection (V8's gc, exposed for this process). */
+function fullGc(): void {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+}
 
 const tmp = mkdtempSync(join(tmpdir(), 'tongbao-data-worker-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -66,6 +75,24 @@ describe('data files on the worker thread', () => {
     expect(lazy.model.periods[3]!.projects).toEqual(periods[3]!.projects);
     expect(() => lazy.model.periods[1]!.projects).toThrow(/ledger of .* was read after its month was done/);
     expect(() => lazy.model.periods[0]!.projects).toThrow(/was read after its month was done/);
+  });
+
+  it('frees a dropped ledger although the month views indexed it (the bulletin period index)', async () => {
+    const periods = model.periods.slice(0, 4);
+    const light: SiteModel = { ...model, periods: periods.map((p) => ({ ...p, projects: null as never })) };
+    const lazy = lazyLedgers(light, serialiseLedgers(periods).bytes);
+    // What the worker does for each month's Word document: the bulletin view indexes the ledger by unit.
+    const firstRow = (() => {
+      const p0 = lazy.model.periods[0]!;
+      const byUnit = periodIndex(p0).projectsByUnit;
+      return new WeakRef([...byUnit.values()][0]![0]!);
+    })();
+    for (const p of lazy.model.periods.slice(1)) void periodIndex(p).projectsByUnit;
+    lazy.written(periods[2]!.period);
+    // A WeakRef's target is kept alive until the task that made it ends: collect in later tasks.
+    for (let k = 0; k < 2; k++) { await new Promise((r) => setTimeout(r, 10)); fullGc(); }
+    expect(firstRow.deref(), 'a row of the dropped ledger is still reachable').toBeUndefined();
+    expect(periodIndex(lazy.model.periods[3]!).projectsByUnit.size).toBeGreaterThan(0);
   });
 });
 

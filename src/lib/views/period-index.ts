@@ -31,6 +31,11 @@ export interface SiteIndex {
 }
 
 const periodIndexes = new WeakMap<PeriodModel, PeriodIndex>();
+// The ledger's index hangs on the ledger itself, not on its period: the data-file worker turns a
+// period's ledger back into objects when it is read and drops it after its month (src/io/
+// data-files-worker.ts). Tied to the period, which lives to the end, the index kept every dropped
+// ledger alive there (+13 MB of worker heap a month at 300 × 24 × 60).
+const unitLedgers = new WeakMap<readonly Project[], ReadonlyMap<string, readonly Project[]>>();
 const siteIndexes = new WeakMap<SiteModel, SiteIndex>();
 
 /** Keeps the first value per key, as a linear `find` over the list would. */
@@ -61,7 +66,12 @@ export function periodIndex(p: PeriodModel): PeriodIndex {
       unitByCode: firstBy(p.units, (u) => u.code),
       unitsByGroup: allBy(p.units, (u) => u.group),
       groupByName: firstBy(p.groups, (g) => g.name),
-      projectsByUnit: allBy(p.projects, (x) => x.unit),
+      get projectsByUnit() {
+        const projects = p.projects;
+        let byUnit = unitLedgers.get(projects);
+        if (!byUnit) { byUnit = allBy(projects, (x) => x.unit); unitLedgers.set(projects, byUnit); }
+        return byUnit;
+      },
       issuesByUnit: allBy(p.issues, (i) => i.unit),
     };
     periodIndexes.set(p, index);
