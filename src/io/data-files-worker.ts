@@ -8,12 +8,13 @@
  *
  * The worker does not get a copy of the whole model. A period's project ledger is 96 % of it, and a
  * month's files read their own ledger and last month's: each ledger goes over serialised once
- * (moved, not copied), is turned back into objects only when read, at most two at a time, and its
- * bytes are let go once its month and the next are written (`lazyLedgers`). A cloned model kept
- * ~300 MB alive in the worker at 120 × 12 × 60 while Astro rendered, and cost the main thread 0.3 s
- * to clone; the ledgers' bytes held to the end were ~190 MB at 300 × 24 × 60.
+ * (moved, not copied), waits in a file of the worker's folder (`diskStore`), is turned back into
+ * objects only when read, at most two at a time, and is let go once its month and the next are
+ * written (`lazyLedgers`). A cloned model kept ~300 MB alive in the worker at 120 × 12 × 60 while
+ * Astro rendered, and cost the main thread 0.3 s to clone; the ledgers' bytes kept in memory were
+ * ~280 MB at the start of a 300 × 24 × 60 build.
  */
-import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, setFlagsFromString } from 'node:v8';
@@ -43,11 +44,54 @@ export interface LazyLedgers {
 }
 
 /**
- * Gives each period of `model` its ledger back as a property read on demand: deserialised when first
- * read, dropped again (the bytes stay) when more than LEDGERS_KEPT are held.
+ * Where the worker keeps each ledger's bytes until its month is written. In memory they were
+ * ~280 MB of the worker at the start of a 300 × 24 × 60 build, still ~200 MB when Astro's render
+ * peaked; on disk (`diskStore`) they cost the worker one write and one read per ledger and no memory.
  */
-export function lazyLedgers(model: SiteModel, ledgers: readonly Uint8Array[]): LazyLedgers {
+export interface LedgerStore {
+  /** Ledger `i`'s bytes; null once released. */
+  read(i: number): Uint8Array | null;
+  release(i: number): void;
+}
+
+/** The bytes kept as they are. */
+export function memoryStore(ledgers: readonly Uint8Array[]): LedgerStore {
   const bytes: (Uint8Array | null)[] = [...ledgers];
+  return { read: (i) => bytes[i] ?? null, release: (i) => { bytes[i] = null; } };
+}
+
+/**
+ * The bytes written to files in `dir` (made here) and let go; a ledger that cannot be written (a
+ * full disk) stays in memory. The files go with `dir`, which the caller removes.
+ */
+export function diskStore(ledgers: Uint8Array[], dir: string): LedgerStore {
+  const files: (string | Uint8Array | null)[] = [];
+  mkdirSync(dir, { recursive: true });
+  ledgers.forEach((b, i) => {
+    const file = join(dir, `${i}.bin`);
+    try { writeFileSync(file, b); files[i] = file; } catch { files[i] = b; }
+  });
+  ledgers.length = 0;
+  return {
+    read(i) {
+      const f = files[i];
+      if (f === null || f === undefined) return null;
+      return typeof f === 'string' ? readFileSync(f) : f;
+    },
+    release(i) {
+      const f = files[i];
+      files[i] = null;
+      if (typeof f === 'string') rmSync(f, { force: true });
+    },
+  };
+}
+
+/**
+ * Gives each period of `model` its ledger back as a property read on demand: deserialised when first
+ * read, dropped again (the bytes stay in `store`) when more than LEDGERS_KEPT are held.
+ */
+export function lazyLedgers(model: SiteModel, ledgers: readonly Uint8Array[] | LedgerStore): LazyLedgers {
+  const store = 'read' in ledgers ? ledgers : memoryStore(ledgers);
   const held: { i: number; drop: () => void }[] = [];
   const drops: (() => void)[] = [];
   model.periods.forEach((p, i) => {
@@ -59,7 +103,7 @@ export function lazyLedgers(model: SiteModel, ledgers: readonly Uint8Array[]): L
       configurable: true,
       get() {
         if (value === null) {
-          const b = bytes[i];
+          const b = store.read(i);
           if (!b) throw new Error(`data-file worker: the ledger of ${p.period} was read after its month was done`);
           value = deserialize(b) as PeriodModel['projects'];
           held.push({ i, drop: drops[i]! });
@@ -74,7 +118,7 @@ export function lazyLedgers(model: SiteModel, ledgers: readonly Uint8Array[]): L
     written(period) {
       const at = model.periods.findIndex((p) => p.period === period);
       for (let i = 0; i < at; i++) {
-        bytes[i] = null;
+        store.release(i);
         drops[i]!();
       }
       for (let k = held.length - 1; k >= 0; k--) if (held[k]!.i < at) held.splice(k, 1);
@@ -111,8 +155,8 @@ type Written = Awaited<ReturnType<typeof writeDataFiles>>;
 if (!isMainThread && parentPort && (workerData as { tongbaoDataFiles?: Job } | null)?.tongbaoDataFiles) {
   const job = (workerData as { tongbaoDataFiles: Job }).tongbaoDataFiles;
   const port = parentPort;
-  const lazy = lazyLedgers(job.model, job.ledgers);
-  job.ledgers.length = 0; // the bytes are lazy's now: it lets them go month by month
+  // The ledgers wait on disk, beside the files (the folder goes when they are placed), not in memory.
+  const lazy = lazyLedgers(job.model, diskStore(job.ledgers, join(job.dir, 'ledgers')));
   const collect = collectGarbage();
   // Only packing a month leaves garbage worth a full collection; a month copied from the cache does not.
   const afterPeriod = (period: string, packed: boolean) => { lazy.written(period); if (packed) collect(); };

@@ -3,13 +3,13 @@
  * the worker gets the model without its ledgers and each ledger serialised, read back on demand.
  * The files must be the bytes writeDataFiles writes from the whole model on this thread.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lazyLedgers, startDataFiles } from '../../src/io/data-files-worker.ts';
+import { diskStore, lazyLedgers, startDataFiles } from '../../src/io/data-files-worker.ts';
 import { writeDataFiles } from '../../src/io/write-outputs.ts';
 import { serialiseLedgers } from '../../src/io/ledger-bytes.ts';
 import type { SiteModel } from '../../src/lib/model/site-model.ts';
@@ -74,6 +74,21 @@ describe('data files on the worker thread', () => {
     expect(lazy.model.periods[2]!.projects).toEqual(periods[2]!.projects);
     expect(lazy.model.periods[3]!.projects).toEqual(periods[3]!.projects);
     expect(() => lazy.model.periods[1]!.projects).toThrow(/ledger of .* was read after its month was done/);
+    expect(() => lazy.model.periods[0]!.projects).toThrow(/was read after its month was done/);
+  });
+
+  it('keeps the ledgers waiting on disk, not in memory, and removes each file once its month is done', () => {
+    const periods = model.periods.slice(0, 3);
+    const light: SiteModel = { ...model, periods: periods.map((p) => ({ ...p, projects: null as never })) };
+    const bytes = serialiseLedgers(periods).bytes;
+    const dir = join(tmp, 'ledgers');
+    const store = diskStore(bytes, dir);
+    expect(bytes).toHaveLength(0); // handed over: the worker keeps no copy
+    expect(readdirSync(dir).sort()).toEqual(['0.bin', '1.bin', '2.bin']);
+    const lazy = lazyLedgers(light, store);
+    lazy.model.periods.forEach((p, i) => expect(p.projects).toEqual(periods[i]!.projects));
+    lazy.written(periods[2]!.period);
+    expect(readdirSync(dir)).toEqual(['2.bin']);
     expect(() => lazy.model.periods[0]!.projects).toThrow(/was read after its month was done/);
   });
 
