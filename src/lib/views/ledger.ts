@@ -14,7 +14,7 @@ import { fileInMonth } from './files.ts';
 import { ledgerPaging, OTHER_GROUP, rowPlace } from './ledger-paging.ts';
 import { periodIndex, siteIndex } from './period-index.ts';
 import { anchors, paths } from './routes.ts';
-import { searchShards, searchText } from './search.ts';
+import { searchShardCount, searchText } from './search.ts';
 import { missingShort } from './submission.ts';
 
 export interface LedgerPageRow {
@@ -144,7 +144,7 @@ export function ledgerIndex(model: SiteModel, p: PeriodModel): LedgerIndex {
     rows: p.projects.length,
     pages: paging.pages.length,
     total: figuresOf(p.totals),
-    searchIndex: searchShards(p).map((s) => paths.searchShard(p.period, s.n)),
+    searchIndex: Array.from({ length: searchShardCount(p) }, (_, i) => paths.searchShard(p.period, i + 1)),
   };
 }
 

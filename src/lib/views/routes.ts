@@ -4,7 +4,7 @@
  */
 import type { SiteModel } from '../model/site-model.ts';
 import { ledgerPaging } from './ledger-paging.ts';
-import { searchShards } from './search.ts';
+import { searchShardCount } from './search.ts';
 
 /** A unit code as a URL segment: kept when it is plain ASCII, else hex-encoded. */
 export function slug(code: string): string {
@@ -91,6 +91,6 @@ export function ledgerPaths(model: SiteModel, keyOf?: KeyOf) {
 export function searchShardPaths(model: SiteModel, keyOf?: KeyOf) {
   return model.periods.flatMap((p) => {
     const key = keyOf ? { cacheKey: keyOf(p.period) } : {};
-    return searchShards(p).map((s) => ({ params: { period: p.period, shard: String(s.n) }, props: { period: p.period, n: s.n }, ...key }));
+    return Array.from({ length: searchShardCount(p) }, (_, i) => ({ params: { period: p.period, shard: String(i + 1) }, props: { period: p.period, n: i + 1 }, ...key }));
   });
 }

@@ -117,28 +117,43 @@ export function shardEntries(entries: readonly SearchEntry[], maxBytes = SEARCH_
   return shards;
 }
 
-const shardsOf = new WeakMap<PeriodModel, readonly SearchShard[]>();
+/**
+ * The shards of the last periods asked for. Not kept for every period: a shard holds a text per
+ * project, ~100 MB for the whole site at 300 units × 24 months, where Astro's render makes the
+ * build's peak. The routes and the ledger's index page need only the count (`searchShardCount`);
+ * the shard scripts of a period are rendered one after the other (Astro renders pages in the order
+ * of getStaticPaths), so a period's shards are built once to count them and once to write them.
+ */
+const recent: { p: PeriodModel; shards: readonly SearchShard[] }[] = [];
+const RECENT = 2;
+const counts = new WeakMap<PeriodModel, number>();
 
 /**
  * The period's city-wide index: every row of its ledger, in the order of the ledger's pages (unit by
- * unit), on the page that `ledgerPaging` puts it on. Built once per period model.
+ * unit), on the page that `ledgerPaging` puts it on.
  */
 export function searchShards(p: PeriodModel): readonly SearchShard[] {
-  let shards = shardsOf.get(p);
-  if (!shards) {
-    const entries: SearchEntry[] = [];
-    for (const page of ledgerPaging(p).pages) {
-      for (const s of page.slices) {
-        s.rows.forEach((x, i) => {
-          const [text, tags] = entryParts(x);
-          entries.push({ unit: s.unit, page: page.n, row: s.first + i, name: x.name, text, tags });
-        });
-      }
+  const hit = recent.find((r) => r.p === p);
+  if (hit) return hit.shards;
+  const entries: SearchEntry[] = [];
+  for (const page of ledgerPaging(p).pages) {
+    for (const s of page.slices) {
+      s.rows.forEach((x, i) => {
+        const [text, tags] = entryParts(x);
+        entries.push({ unit: s.unit, page: page.n, row: s.first + i, name: x.name, text, tags });
+      });
     }
-    shards = shardEntries(entries);
-    shardsOf.set(p, shards);
   }
+  const shards = shardEntries(entries);
+  counts.set(p, shards.length);
+  recent.push({ p, shards });
+  if (recent.length > RECENT) recent.shift();
   return shards;
+}
+
+/** How many script files the period's index has (remembered for the whole build: a number). */
+export function searchShardCount(p: PeriodModel): number {
+  return counts.get(p) ?? searchShards(p).length;
 }
 
 /** The global the shards call; the index page defines it before loading them. */
