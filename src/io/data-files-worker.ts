@@ -180,7 +180,7 @@ export interface DataFiles {
 export function startDataFiles(model: SiteModel, outDir: string, staging: string, options: WriteOptions = {}, ledgers: LedgerBytes = serialiseLedgers(model.periods)): DataFiles {
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
-  const writeOptions: WriteOptions = { ...options, cacheDir: options.cacheDir === undefined ? defaultOutputCache(outDir) : options.cacheDir };
+  const writeOptions: WriteOptions = { ...options, cacheDir: options.cacheDir === undefined ? defaultOutputCache(outDir) : options.cacheDir, ledgerDigests: ledgers.digests };
   const url = new URL(import.meta.url);
   const execArgv = typescriptExecArgv(url);
   let done: Promise<{ result: Written } | null>;

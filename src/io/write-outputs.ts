@@ -85,6 +85,12 @@ export interface WriteOptions {
    * rather than copied from the cache (the data-file worker frees memory there).
    */
   afterPeriod?: (period: string, packed: boolean) => void;
+  /**
+   * The SHA-256 of each period's serialised ledger, in model order (src/io/ledger-bytes.ts), when the
+   * caller has them: a month's key then hashes that instead of the ledger's JSON (a 12 MB string a
+   * month at 300 units, built and hashed for every month of every build).
+   */
+  ledgerDigests?: readonly string[];
 }
 
 export function defaultOutputCache(outDir: string): string {
@@ -111,7 +117,8 @@ export async function writeDataFiles(model: SiteModel, outDir: string, opts: Wri
     const now = new Date();
     utimesSync(cache, now, now);
   }
-  for (const p of model.periods) {
+  const digests = opts.ledgerDigests?.length === model.periods.length ? opts.ledgerDigests : null;
+  for (const [i, p] of model.periods.entries()) {
     const dir = join(outDir, 'data', p.period);
     mkdirSync(dir, { recursive: true });
     // A unit whose problems were fixed has no feedback any more: never leave last build's file.
@@ -124,7 +131,9 @@ export async function writeDataFiles(model: SiteModel, outDir: string, opts: Wri
     const t = performance.now();
     const doc = bulletinDocContent(model, p, inputs);
     timing.docxMs += performance.now() - t;
-    const key = cache ? createHash('sha256').update(shared).update(JSON.stringify(p)).update(JSON.stringify(doc)).digest('hex').slice(0, 32) : '';
+    // Equal ledger bytes mean an equal ledger (src/io/ledger-bytes.ts); without them, its JSON.
+    const period = digests ? `${JSON.stringify({ ...p, projects: null })}\0${digests[i]}` : JSON.stringify(p);
+    const key = cache ? createHash('sha256').update(shared).update(period).update(JSON.stringify(doc)).digest('hex').slice(0, 32) : '';
     const entry = cache ? join(cache, p.period, key) : '';
     if (cache) kept.add(join(p.period, key));
     const names = cache && !opts.fresh ? cachedFiles(entry) : null;

@@ -47,6 +47,20 @@ describe('data files on the worker thread', () => {
     expect(model.periods.reduce((s, p) => s + p.projects.length, 0)).toBeGreaterThan(1000);
   });
 
+  it('keys a month by its ledger digest when given: same digest reused, another digest packed afresh', async () => {
+    const periods = model.periods.slice(0, 3);
+    const small: SiteModel = { ...model, periods };
+    const out = join(tmp, 'digests');
+    const cacheDir = join(tmp, 'digests-cache');
+    const { digests } = serialiseLedgers(periods);
+    const first = await writeDataFiles(small, out, { cacheDir, ledgerDigests: digests });
+    expect(first.reused).toBe(0);
+    expect((await writeDataFiles(small, out, { cacheDir, ledgerDigests: digests })).reused).toBe(3);
+    // A different ledger (its digest) in the last month: only that month is made again.
+    const changed = [...digests.slice(0, 2), 'another ledger'];
+    expect((await writeDataFiles(small, out, { cacheDir, ledgerDigests: changed })).reused).toBe(2);
+  });
+
   it('gives every period its ledger back on demand, keeping at most two as objects at once', () => {
     const periods = model.periods.slice(0, 4);
     const light: SiteModel = { ...model, periods: periods.map((p) => ({ ...p, projects: null as never })) };
