@@ -5,12 +5,13 @@
  * key (site-data.ts pageKey) or code changed.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawn } from 'node:child_process';
 import type { SiteModel } from '../lib/model/site-model.ts';
-import { LEDGER_DIGESTS_SLOT, MODEL_SLOT } from './site-data.ts';
+import { LEDGER_DIGESTS_SLOT, MODEL_SLOT, PAGING_SLOT, type PagingCounts, type PagingStore } from './site-data.ts';
+import { sourceFingerprint } from './cache.ts';
 
 export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -70,6 +71,8 @@ export async function renderSite(model: SiteModel, outDir: string, base: string,
   mkdirSync(work, { recursive: true });
   (globalThis as Record<symbol, unknown>)[MODEL_SLOT] = model;
   (globalThis as Record<symbol, unknown>)[LEDGER_DIGESTS_SLOT] = options.ledgerDigests;
+  const paging = pagingStore(astroCache, options.fresh === true);
+  (globalThis as Record<symbol, unknown>)[PAGING_SLOT] = paging;
   delete process.env['TONGBAO_MODEL']; // a stale pointer must not win over the model in hand
   astroEnvironment();
   const { build } = await loadAstro();
@@ -95,6 +98,7 @@ export async function renderSite(model: SiteModel, outDir: string, base: string,
     });
     rmSync(join(stage, '.prerender'), { recursive: true, force: true });
     removeUnclaimedPages(astroCache, stage, seeded);
+    savePagingStore(astroCache, paging);
     // The previous site is moved aside, not deleted here: deleting its thousands of files and
     // folders took 4–9 s of a rebuild at 120 × 12 × 60 (docs/performance.md), and nothing waits
     // for it. A process of its own deletes it after this build has finished.
@@ -116,11 +120,52 @@ export async function renderSite(model: SiteModel, outDir: string, base: string,
   } finally {
     delete (globalThis as Record<symbol, unknown>)[MODEL_SLOT];
     delete (globalThis as Record<symbol, unknown>)[LEDGER_DIGESTS_SLOT];
+    delete (globalThis as Record<symbol, unknown>)[PAGING_SLOT];
     process.chdir(cwd);
     rmSync(work, { recursive: true, force: true });
   }
   pruneStoredPages(dirname(astroCache), astroCache);
   emptyTrash(join(projectRoot, '.tongbao', 'trash'));
+}
+
+/** Beside Astro's store: the paging counts of the last build (site-data.ts `pagingCounts`). */
+const PAGING_FILE = 'paging-counts.json';
+
+/** The code the counts come from: the ledger's paging and the search index, with what they import. */
+function pagingCode(): string {
+  return sourceFingerprint([join(projectRoot, 'src/lib/views/ledger-paging.ts'), join(projectRoot, 'src/lib/views/search.ts')], 'tongbao-paging:1\0');
+}
+
+/**
+ * The counts the last build of this --out stored, if made by the same paging code; none for a fresh
+ * build, or when the file is missing or damaged (then every period is counted, as in a cold build).
+ */
+export function pagingStore(astroCache: string, fresh: boolean): PagingStore & { code: string } {
+  const code = pagingCode();
+  const stored = new Map<string, PagingCounts>();
+  if (!fresh) {
+    try {
+      const file = JSON.parse(readFileSync(join(astroCache, PAGING_FILE), 'utf8')) as { code?: unknown; counts?: unknown };
+      if (file.code === code && Array.isArray(file.counts)) {
+        for (const entry of file.counts as unknown[]) {
+          if (!Array.isArray(entry) || typeof entry[0] !== 'string' || !Array.isArray(entry[1])) continue;
+          const [pages, shards] = entry[1] as unknown[];
+          if (Number.isInteger(pages) && Number.isInteger(shards) && (pages as number) >= 0 && (shards as number) >= 0) stored.set(entry[0], [pages as number, shards as number]);
+        }
+      }
+    } catch { /* none stored, or damaged: count afresh */ }
+  }
+  return { code, stored, used: new Map() };
+}
+
+/** Keeps the counts this build used (only those: a withdrawn month's go), written whole or not at all. */
+export function savePagingStore(astroCache: string, store: PagingStore & { code: string }): void {
+  try {
+    mkdirSync(astroCache, { recursive: true });
+    const tmp = join(astroCache, `${PAGING_FILE}.${process.pid}.tmp`);
+    writeFileSync(tmp, JSON.stringify({ code: store.code, counts: [...store.used] }));
+    renameSync(tmp, join(astroCache, PAGING_FILE));
+  } catch { /* an optimisation only: the next build counts afresh */ }
 }
 
 /**

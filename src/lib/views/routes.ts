@@ -2,7 +2,7 @@
  * Every URL of the site, in one place. Slugs are made from codes, never from free text, so links
  * are stable and safe; all links go through `href` so a sub-path (`--base`) just works.
  */
-import type { SiteModel } from '../model/site-model.ts';
+import type { PeriodModel, SiteModel } from '../model/site-model.ts';
 import { ledgerPaging } from './ledger-paging.ts';
 import { searchShardCount } from './search.ts';
 
@@ -80,17 +80,17 @@ export function chainPaths(model: SiteModel, keyOf?: KeyOf) {
 }
 
 /** The ledger's pages of each period (views/ledger-paging.ts): `/<YYYY-MM>/projects/<n>/`. */
-export function ledgerPaths(model: SiteModel, keyOf?: KeyOf) {
+export function ledgerPaths(model: SiteModel, keyOf?: KeyOf, pagesOf: (p: PeriodModel) => number = (p) => ledgerPaging(p).pages.length) {
   return model.periods.flatMap((p) => {
     const key = keyOf ? { cacheKey: keyOf(p.period) } : {};
-    return ledgerPaging(p).pages.map((page) => ({ params: { period: p.period, page: String(page.n) }, props: { period: p.period, n: page.n }, ...key }));
+    return Array.from({ length: pagesOf(p) }, (_, i) => ({ params: { period: p.period, page: String(i + 1) }, props: { period: p.period, n: i + 1 }, ...key }));
   });
 }
 
 /** The script files of each period's city-wide search index (views/search.ts). */
-export function searchShardPaths(model: SiteModel, keyOf?: KeyOf) {
+export function searchShardPaths(model: SiteModel, keyOf?: KeyOf, shardsOf: (p: PeriodModel) => number = searchShardCount) {
   return model.periods.flatMap((p) => {
     const key = keyOf ? { cacheKey: keyOf(p.period) } : {};
-    return Array.from({ length: searchShardCount(p) }, (_, i) => ({ params: { period: p.period, shard: String(i + 1) }, props: { period: p.period, n: i + 1 }, ...key }));
+    return Array.from({ length: shardsOf(p) }, (_, i) => ({ params: { period: p.period, shard: String(i + 1) }, props: { period: p.period, n: i + 1 }, ...key }));
   });
 }

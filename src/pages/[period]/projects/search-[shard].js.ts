@@ -6,9 +6,9 @@ import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { anchors, href, paths, searchShardPaths } from '../../../lib/views/routes.ts';
 import { searchShards, shardScript } from '../../../lib/views/search.ts';
 import { siteIndex } from '../../../lib/views/period-index.ts';
-import { periodModel, site, pageKey } from '../../../io/site-data.ts';
+import { periodModel, site, pageKey, pagingCounts } from '../../../io/site-data.ts';
 
-export const getStaticPaths = (() => searchShardPaths(site(), pageKey)) satisfies GetStaticPaths;
+export const getStaticPaths = (() => searchShardPaths(site(), pageKey, (p) => pagingCounts(p.period)[1])) satisfies GetStaticPaths;
 type Props = InferGetStaticPropsType<typeof getStaticPaths>;
 
 export const GET: APIRoute<Props> = ({ props }) => {
