@@ -18,13 +18,26 @@ const isReader = process.send !== undefined && process.argv[1] !== undefined && 
 if (isReader) {
   // SheetJS writes parser warnings to the console; in a reader process they are noise on the clerk's screen.
   silenceConsole();
-  const send = (msg: FromReader) => process.send!(msg);
+  const send = (msg: FromReader, done?: () => void) => process.send!(msg, undefined, undefined, done);
   let index: UnitIndex = unitIndex([]);
+  // The pool sends the next file while this one is read (READER_QUEUE). A large result goes out
+  // through the pipe piece by piece as this process's event loop turns; the next file is started
+  // only once it is all out, or a next file that hangs would keep it here, and the pool would blame
+  // the file that was read for the time limit of the one after it.
+  const jobs: Extract<ToReader, { type: 'job' }>[] = [];
+  let sending = false;
+  const next = () => {
+    const job = sending ? undefined : jobs.shift();
+    if (!job) return;
+    const result = readOne(job.bytes, job.file, job.period, index);
+    if (job.cache && result.account.reason !== INTERNAL_REASON) writeEntry(job.cache.dir, job.cache.key, result);
+    sending = true;
+    send({ type: 'result', id: job.id, result }, () => { sending = false; next(); });
+  };
   process.on('message', (msg: ToReader) => {
     if (msg.type === 'init') { index = unitIndex(msg.units); return; }
-    const result = readOne(msg.bytes, msg.file, msg.period, index);
-    if (msg.cache && result.account.reason !== INTERNAL_REASON) writeEntry(msg.cache.dir, msg.cache.key, result);
-    send({ type: 'result', id: msg.id, result });
+    jobs.push(msg);
+    next();
   });
   // The pool gone (killed, say): nothing more will come, so do not linger.
   process.on('disconnect', () => process.exit(0));

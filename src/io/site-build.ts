@@ -61,7 +61,8 @@ export async function renderSite(model: SiteModel, outDir: string, base: string,
   const work = workFolder(finalOut);
   const key = basename(work);
   // Kept between builds of the same output folder: the stored pages of the incremental build.
-  const astroCache = join(process.env['TONGBAO_ASTRO_CACHE_DIR'] ?? join(projectRoot, '.cache', 'astro'), key);
+  // Absolute: the store is read before the build changes into the project root and written after.
+  const astroCache = resolve(process.env['TONGBAO_ASTRO_CACHE_DIR'] ?? join(projectRoot, '.cache', 'astro'), key);
   // Astro bundles the pages next to the output and imports packages from there, and when the output
   // lies outside the working directory it falls back to one shared `<cwd>/.astro/` that concurrent
   // builds would overwrite. So each build renders into its own folder inside the project, run from
