@@ -36,9 +36,9 @@ export interface LazyLedgers {
   model: SiteModel;
   /**
    * Months are written in order and a month's files read only its own ledger and last month's: once
-   * `period` is written, the bytes of every ledger before it are let go (at 300 units × 24 months they
-   * are ~230 MB the worker would otherwise hold to the end). Reading one of those afterwards throws,
-   * which fails the worker and makes the build write the files on the main thread (correct, slower).
+   * `period` is written, every ledger before it is released from the store and dropped. Reading one
+   * of those afterwards throws, which fails the worker and makes the build write the files on the
+   * main thread (correct, slower).
    */
   written(period: string): void;
 }
@@ -54,7 +54,7 @@ export interface LedgerStore {
   release(i: number): void;
 }
 
-/** The bytes kept as they are. */
+/** The bytes kept as they are, in memory. */
 export function memoryStore(ledgers: readonly Uint8Array[]): LedgerStore {
   const bytes: (Uint8Array | null)[] = [...ledgers];
   return { read: (i) => bytes[i] ?? null, release: (i) => { bytes[i] = null; } };
@@ -87,12 +87,12 @@ export function diskStore(ledgers: Uint8Array[], dir: string): LedgerStore {
 }
 
 /**
- * Gives each period of `model` its ledger back as a property read on demand: deserialised when first
- * read, dropped again (the bytes stay in `store`) when more than LEDGERS_KEPT are held.
+ * Gives each period of `model` its ledger back as a property read on demand: deserialised from
+ * `store` when first read, dropped again (the bytes stay there) when more than LEDGERS_KEPT are held.
  */
-export function lazyLedgers(model: SiteModel, ledgers: readonly Uint8Array[] | LedgerStore): LazyLedgers {
-  const store = 'read' in ledgers ? ledgers : memoryStore(ledgers);
-  const held: { i: number; drop: () => void }[] = [];
+export function lazyLedgers(model: SiteModel, store: LedgerStore): LazyLedgers {
+  // Indexes of the periods whose ledgers are held as objects, oldest first.
+  const held: number[] = [];
   const drops: (() => void)[] = [];
   model.periods.forEach((p, i) => {
     let value: PeriodModel['projects'] | null = null;
@@ -106,8 +106,8 @@ export function lazyLedgers(model: SiteModel, ledgers: readonly Uint8Array[] | L
           const b = store.read(i);
           if (!b) throw new Error(`data-file worker: the ledger of ${p.period} was read after its month was done`);
           value = deserialize(b) as PeriodModel['projects'];
-          held.push({ i, drop: drops[i]! });
-          while (held.length > LEDGERS_KEPT) held.shift()!.drop();
+          held.push(i);
+          while (held.length > LEDGERS_KEPT) drops[held.shift()!]!();
         }
         return value;
       },
@@ -121,7 +121,7 @@ export function lazyLedgers(model: SiteModel, ledgers: readonly Uint8Array[] | L
         store.release(i);
         drops[i]!();
       }
-      for (let k = held.length - 1; k >= 0; k--) if (held[k]!.i < at) held.splice(k, 1);
+      for (let k = held.length - 1; k >= 0; k--) if (held[k]! < at) held.splice(k, 1);
     },
   };
 }

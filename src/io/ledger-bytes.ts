@@ -26,5 +26,20 @@ export function serialiseLedgers(periods: readonly PeriodModel[]): LedgerBytes {
     // Small Buffers share a pooled ArrayBuffer, which must not be moved away.
     return b.byteOffset === 0 && b.byteLength === b.buffer.byteLength ? new Uint8Array(b.buffer) : new Uint8Array(b);
   });
-  return { bytes, digests: bytes.map((b) => createHash('sha256').update(b).digest('hex')) };
+  return { bytes, digests: bytes.map(digestOf) };
+}
+
+const digestOf = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
+/** One period's ledger digest, for a caller that has not serialised the ledgers (`serialiseLedgers`). */
+export function ledgerDigest(p: PeriodModel): string {
+  return digestOf(serialize(p.projects));
+}
+
+/**
+ * A period as the incremental keys hash it (the pages' and the data files' month cache): everything
+ * but its ledger as JSON, and the ledger by its digest.
+ */
+export function periodKeyText(p: PeriodModel, ledgerDigest: string): string {
+  return `${JSON.stringify({ ...p, projects: null })}\0${ledgerDigest}`;
 }

@@ -194,8 +194,9 @@ let exitHook = false;
 
 /**
  * Feeds the misses to `size` reader processes, each holding at most READER_QUEUE files (read one
- * after the other), each file under the time limit from when its reader turns to it. A reader that dies or is stopped costs its one file (reported: over the time limit, over
- * the heap limit, or a crash) and is replaced. Readers that cannot start are retried a few times;
+ * after the other), each file under the time limit from when its reader turns to it. A reader that
+ * dies or is stopped costs the file it was on (reported: over the time limit, over the heap limit,
+ * or a crash), hands back the one it had queued, and is replaced. Readers that cannot start are retried a few times;
  * when none can, the files left are reported, not read.
  */
 function runPool(

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { SiteModel, PeriodModel } from '../lib/model/site-model.ts';
-import { serialiseLedgers } from './ledger-bytes.ts';
+import { ledgerDigest, periodKeyText } from './ledger-bytes.ts';
 import { ledgerPaging } from '../lib/views/ledger-paging.ts';
 import { searchShardCount } from '../lib/views/search.ts';
 
@@ -91,13 +91,13 @@ export function pageKey(period: string): string {
  * All periods' page keys, each chaining the digests of the periods before it. A period's digest is
  * its ledger's (`ledgerDigests`, computed here when not given) and the JSON of everything else in it.
  */
-export function pageKeys(model: SiteModel, ledgerDigests: readonly string[] = serialiseLedgers(model.periods).digests): Map<string, string> {
+export function pageKeys(model: SiteModel, ledgerDigests: readonly string[] = model.periods.map(ledgerDigest)): Map<string, string> {
   const { periods, config, audience, units, chains, groups, globalIssues } = model;
   const offline = model.offline === true;
   let chain = createHash('sha256').update(`tongbao-pages:${PAGE_KEY_VERSION}\0`).update(JSON.stringify({ config, audience, units, chains, groups, globalIssues, offline })).digest('hex');
   const keys = new Map<string, string>();
   periods.forEach((p, i) => {
-    chain = createHash('sha256').update(chain).update(JSON.stringify({ ...p, projects: null })).update(ledgerDigests[i]!).digest('hex');
+    chain = createHash('sha256').update(chain).update(periodKeyText(p, ledgerDigests[i]!)).digest('hex');
     // Pages name the periods up to the next one (views/periods.ts visiblePeriods), never later ones.
     keys.set(p.period, createHash('sha256').update(chain).update(periods[i + 1]?.period ?? '-').digest('hex'));
   });

@@ -22,6 +22,7 @@ import { sourceFingerprint } from './cache.ts';
 import { NO_BULLETIN_INPUTS, type BulletinInputs } from '../lib/model/bulletin-settings.ts';
 import { bulletinDocContent, type BulletinDocContent } from '../lib/outputs/bulletin-doc.ts';
 import { packBulletinDoc } from './bulletin-doc.ts';
+import { ledgerDigest, periodKeyText } from './ledger-bytes.ts';
 
 /** The bulletin as a Word document (docs/bulletin-docx.md). */
 export const BULLETIN_DOC = 'bulletin.docx';
@@ -87,8 +88,8 @@ export interface WriteOptions {
   afterPeriod?: (period: string, packed: boolean) => void;
   /**
    * The SHA-256 of each period's serialised ledger, in model order (src/io/ledger-bytes.ts), when the
-   * caller has them: a month's key then hashes that instead of the ledger's JSON (a 12 MB string a
-   * month at 300 units, built and hashed for every month of every build).
+   * caller has them; otherwise each month's is worked out here. A month's key hashes the digest, not
+   * the ledger's JSON (a 12 MB string a month at 300 units, built and hashed for every month).
    */
   ledgerDigests?: readonly string[];
 }
@@ -131,9 +132,7 @@ export async function writeDataFiles(model: SiteModel, outDir: string, opts: Wri
     const t = performance.now();
     const doc = bulletinDocContent(model, p, inputs);
     timing.docxMs += performance.now() - t;
-    // Equal ledger bytes mean an equal ledger (src/io/ledger-bytes.ts); without them, its JSON.
-    const period = digests ? `${JSON.stringify({ ...p, projects: null })}\0${digests[i]}` : JSON.stringify(p);
-    const key = cache ? createHash('sha256').update(shared).update(period).update(JSON.stringify(doc)).digest('hex').slice(0, 32) : '';
+    const key = cache ? createHash('sha256').update(shared).update(periodKeyText(p, digests?.[i] ?? ledgerDigest(p))).update(JSON.stringify(doc)).digest('hex').slice(0, 32) : '';
     const entry = cache ? join(cache, p.period, key) : '';
     if (cache) kept.add(join(p.period, key));
     const names = cache && !opts.fresh ? cachedFiles(entry) : null;

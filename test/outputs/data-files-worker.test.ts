@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { diskStore, lazyLedgers, startDataFiles } from '../../src/io/data-files-worker.ts';
+import { diskStore, lazyLedgers, memoryStore, startDataFiles } from '../../src/io/data-files-worker.ts';
 import { writeDataFiles } from '../../src/io/write-outputs.ts';
 import { serialiseLedgers } from '../../src/io/ledger-bytes.ts';
 import type { SiteModel } from '../../src/lib/model/site-model.ts';
@@ -64,7 +64,7 @@ describe('data files on the worker thread', () => {
   it('gives every period its ledger back on demand, keeping at most two as objects at once', () => {
     const periods = model.periods.slice(0, 4);
     const light: SiteModel = { ...model, periods: periods.map((p) => ({ ...p, projects: null as never })) };
-    const lazy = lazyLedgers(light, serialiseLedgers(periods).bytes).model;
+    const lazy = lazyLedgers(light, memoryStore(serialiseLedgers(periods).bytes)).model;
     // Same content and the same key order as the original periods: JSON.stringify keys the month cache.
     lazy.periods.forEach((p, i) => expect(JSON.stringify(p)).toBe(JSON.stringify(periods[i])));
     const first = lazy.periods[0]!.projects;
@@ -81,7 +81,7 @@ describe('data files on the worker thread', () => {
   it('lets the ledgers before a written month go, and says so if one is read again', () => {
     const periods = model.periods.slice(0, 4);
     const light: SiteModel = { ...model, periods: periods.map((p) => ({ ...p, projects: null as never })) };
-    const lazy = lazyLedgers(light, serialiseLedgers(periods).bytes);
+    const lazy = lazyLedgers(light, memoryStore(serialiseLedgers(periods).bytes));
     for (const p of lazy.model.periods) void p.projects;
     lazy.written(periods[2]!.period);
     // The written month and the ones after it stay readable (the next month reads this one as last month's).
@@ -109,7 +109,7 @@ describe('data files on the worker thread', () => {
   it('frees a dropped ledger although the month views indexed it (the bulletin period index)', async () => {
     const periods = model.periods.slice(0, 4);
     const light: SiteModel = { ...model, periods: periods.map((p) => ({ ...p, projects: null as never })) };
-    const lazy = lazyLedgers(light, serialiseLedgers(periods).bytes);
+    const lazy = lazyLedgers(light, memoryStore(serialiseLedgers(periods).bytes));
     // What the worker does for each month's Word document: the bulletin view indexes the ledger by unit.
     const firstRow = (() => {
       const p0 = lazy.model.periods[0]!;

@@ -79,18 +79,20 @@ export function chainPaths(model: SiteModel, keyOf?: KeyOf) {
   });
 }
 
-/** The ledger's pages of each period (views/ledger-paging.ts): `/<YYYY-MM>/projects/<n>/`. */
-export function ledgerPaths(model: SiteModel, keyOf?: KeyOf, pagesOf: (p: PeriodModel) => number = (p) => ledgerPaging(p).pages.length) {
+/** `count(p)` numbered paths of each period (1, 2, …), under the route parameter `param`. */
+function numberedPaths<K extends string>(model: SiteModel, param: K, count: (p: PeriodModel) => number, keyOf?: KeyOf) {
   return model.periods.flatMap((p) => {
     const key = keyOf ? { cacheKey: keyOf(p.period) } : {};
-    return Array.from({ length: pagesOf(p) }, (_, i) => ({ params: { period: p.period, page: String(i + 1) }, props: { period: p.period, n: i + 1 }, ...key }));
+    return Array.from({ length: count(p) }, (_, i) => ({ params: { period: p.period, [param]: String(i + 1) } as { period: string } & Record<K, string>, props: { period: p.period, n: i + 1 }, ...key }));
   });
+}
+
+/** The ledger's pages of each period (views/ledger-paging.ts): `/<YYYY-MM>/projects/<n>/`. */
+export function ledgerPaths(model: SiteModel, keyOf?: KeyOf, pagesOf: (p: PeriodModel) => number = (p) => ledgerPaging(p).pages.length) {
+  return numberedPaths(model, 'page', pagesOf, keyOf);
 }
 
 /** The script files of each period's city-wide search index (views/search.ts). */
 export function searchShardPaths(model: SiteModel, keyOf?: KeyOf, shardsOf: (p: PeriodModel) => number = searchShardCount) {
-  return model.periods.flatMap((p) => {
-    const key = keyOf ? { cacheKey: keyOf(p.period) } : {};
-    return Array.from({ length: shardsOf(p) }, (_, i) => ({ params: { period: p.period, shard: String(i + 1) }, props: { period: p.period, n: i + 1 }, ...key }));
-  });
+  return numberedPaths(model, 'shard', shardsOf, keyOf);
 }
