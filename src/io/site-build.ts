@@ -9,6 +9,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, r
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawn } from 'node:child_process';
+import { z } from 'zod';
 import type { SiteModel } from '../lib/model/site-model.ts';
 import { LEDGER_DIGESTS_SLOT, MODEL_SLOT, PAGING_SLOT, type PagingCounts, type PagingStore } from './site-data.ts';
 import { sourceFingerprint } from './cache.ts';
@@ -132,6 +133,10 @@ export async function renderSite(model: SiteModel, outDir: string, base: string,
 /** Beside Astro's store: the paging counts of the last build (site-data.ts `pagingCounts`). */
 const PAGING_FILE = 'paging-counts.json';
 
+/** One stored entry: a page key and its period's [ledger pages, search scripts]. */
+const count = z.number().int().nonnegative();
+const STORED_COUNT = z.tuple([z.string(), z.tuple([count, count])]);
+
 /** The code the counts come from: the ledger's paging and the search index, with what they import. */
 function pagingCode(): string {
   return sourceFingerprint([join(projectRoot, 'src/lib/views/ledger-paging.ts'), join(projectRoot, 'src/lib/views/search.ts')], 'tongbao-paging:1\0');
@@ -148,10 +153,10 @@ export function pagingStore(astroCache: string, fresh: boolean): PagingStore & {
     try {
       const file = JSON.parse(readFileSync(join(astroCache, PAGING_FILE), 'utf8')) as { code?: unknown; counts?: unknown };
       if (file.code === code && Array.isArray(file.counts)) {
+        // Entry by entry: a damaged one is counted afresh, the others still count.
         for (const entry of file.counts as unknown[]) {
-          if (!Array.isArray(entry) || typeof entry[0] !== 'string' || !Array.isArray(entry[1])) continue;
-          const [pages, shards] = entry[1] as unknown[];
-          if (Number.isInteger(pages) && Number.isInteger(shards) && (pages as number) >= 0 && (shards as number) >= 0) stored.set(entry[0], [pages as number, shards as number]);
+          const ok = STORED_COUNT.safeParse(entry);
+          if (ok.success) stored.set(ok.data[0], ok.data[1]);
         }
       }
     } catch { /* none stored, or damaged: count afresh */ }
