@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { serialize } from 'node:v8';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cacheKey, entryPath, readEntry, readerFingerprint, registryFingerprint, writeEntry } from '../src/io/cache.ts';
+import { cacheKey, entryBytes, entryPath, readEntry, readerFingerprint, registryFingerprint, writeEntry } from '../src/io/cache.ts';
 import type { ReturnFile } from '../src/lib/return-file.ts';
 import type { Unit } from '../src/lib/model/types.ts';
 import { project } from './helpers/project.ts';
@@ -89,15 +89,29 @@ describe('cache entries', () => {
       ['truncated', good.subarray(0, Math.floor(good.length / 2))],
       ['garbage', Buffer.from('这不是缓存')],
       ['empty', Buffer.alloc(0)],
-      ['another key', gzipSync(serialize({ key: 'd'.repeat(64), value: sample() }))],
-      ['not a return', gzipSync(serialize({ key, value: { hello: 'world' } }))],
-      ['prototype bait', gzipSync(serialize({ key, value: JSON.parse('{"__proto__": {"file": "x"}}') }))],
+      ['another key', entryBytes('d'.repeat(64), sample())],
+      ['not a return', entryBytes(key, { hello: 'world' })],
+      ['prototype bait', entryBytes(key, JSON.parse('{"__proto__": {"file": "x"}}'))],
+      ['another format', gzipSync(serialize({ key, value: sample() }))],
     ];
     for (const [, bytes] of damaged) {
       writeFileSync(path, bytes);
       expect(readEntry(dir, key)).toBeNull();
       expect(existsSync(path)).toBe(false);
     }
+  });
+
+  it('a flipped byte that still reads as an entry (another unit code) is a miss, never a changed return', () => {
+    const key = 'c'.repeat(64);
+    writeEntry(dir, key, sample());
+    const path = entryPath(dir, key);
+    const bytes = readFileSync(path);
+    const at = bytes.indexOf('A01', 8, 'latin1');
+    expect(at).toBeGreaterThan(0);
+    bytes[at + 2] = '2'.charCodeAt(0); // A01 → A02: still a well-formed entry, of another unit
+    writeFileSync(path, bytes);
+    expect(readEntry(dir, key)).toBeNull();
+    expect(existsSync(path)).toBe(false);
   });
 
   it('writes atomically: no temp files remain, and a rewrite replaces the entry whole', () => {
