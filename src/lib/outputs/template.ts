@@ -5,7 +5,7 @@
  * SheetJS CE cannot write data validation, nor a cell style that is unlocked (its styles part has
  * number formats only; `ws['!protect']` it does write). Rather than add a second spreadsheet library
  * (and its dependency tree), the standard OOXML is written into the parts SheetJS produced, through
- * SheetJS's own zip container (patchParts in xlsx.ts): `<dataValidations>` in the sheet, an unlocked
+ * the workbook's zipped parts (patchParts in xlsx.ts): `<dataValidations>` in the sheet, an unlocked
  * cell format in styles.xml, and the input rows given that format. The lists live on a hidden 选项
  * sheet and are referenced by range, so they are not limited to 255 characters.
  *

@@ -6,10 +6,17 @@
  * repeated on every printed page, number formats per column (0.0% for rates), column widths that
  * fit the widest cell, and A4 landscape, one page wide. SheetJS CE writes titles, merges, number
  * formats, widths and print titles itself; the frozen pane and the page setup it cannot write are
- * put into the sheet XML afterwards, through SheetJS's own zip container (patchParts), as the
- * templates' drop-down lists are (outputs/template.ts).
+ * put into the sheet XML afterwards (patchParts), as the templates' drop-down lists are
+ * (outputs/template.ts).
+ *
+ * SheetJS writes the workbook's parts uncompressed; they are zipped here (packParts: Node's zlib,
+ * fflate's container). The data rows of a sheet without number formats (the project ledger) are
+ * written here as SheetJS writes them (cellXml), SheetJS writing the rest: at 120 units a month's
+ * ledger is 180 000 cells, and SheetJS's cell writer and deflate were ~5 s of a cold build.
  */
 import * as XLSX from 'xlsx';
+import { unzipSync, Zip, type ZipInputFile } from 'fflate';
+import { crc32, deflateRawSync } from 'node:zlib';
 import type { TableCell } from './ledger-table.ts';
 
 export interface SheetSpec {
@@ -62,17 +69,96 @@ function shown(v: TableCell, format: string | null | undefined): string {
  */
 const BUILTIN_FORMATS: Readonly<Record<number, string>> = { ...(XLSX.SSF.get_table() as Record<number, string>) };
 
-/** XLSX.write with the built-in number formats only, so that the same workbook gives the same bytes. */
-export function writeWorkbook(wb: XLSX.WorkBook): Uint8Array {
+/** A workbook's parts (its zip entries) in archive order: path and bytes. */
+type Parts = [path: string, bytes: Uint8Array][];
+
+/** The parts of `wb` as SheetJS writes them, with the built-in number formats only, uncompressed. */
+function workbookParts(wb: XLSX.WorkBook): Parts {
   (wb as XLSX.WorkBook & { SSF?: Record<number, string> }).SSF = { ...BUILTIN_FORMATS };
-  const out = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
-  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+  const stored = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: false }) as Buffer;
+  return Object.entries(unzipSync(stored)); // entries in archive order, [Content_Types].xml first
 }
 
-export function toXlsx(sheets: readonly SheetSpec[]): Uint8Array {
+/** The date every entry of a download carries (DOS dates begin in 1980): no clock is read. */
+const ENTRY_DATE = new Date(1980, 0, 1);
+
+/**
+ * Zips the parts: each deflated by Node's zlib, the archive laid out by fflate. SheetJS's own
+ * deflate (JavaScript, fixed Huffman codes) took ~85 ms for a 7200-row ledger and made it 2.1 MB;
+ * zlib at its fastest level takes ~20 ms there and makes it 1.0 MB (level 6: 60 ms, 0.8 MB), which
+ * leaders download on their phones (docs/performance.md, fourth round).
+ */
+function packParts(parts: Parts): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  const zip = new Zip((error, chunk) => {
+    if (error) throw error;
+    chunks.push(chunk);
+  });
+  for (const [filename, bytes] of parts) {
+    const entry: ZipInputFile = { filename, size: bytes.length, crc: crc32(bytes), compression: 8, mtime: ENTRY_DATE };
+    zip.add(entry); // sets entry.ondata, through which the entry's bytes go in
+    entry.ondata!(null, deflateRawSync(bytes, { level: 1 }), true);
+  }
+  zip.end();
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) { out.set(c, at); at += c.length; }
+  return out;
+}
+
+/** XLSX.write with the built-in number formats only, so that the same workbook gives the same bytes. */
+export function writeWorkbook(wb: XLSX.WorkBook): Uint8Array {
+  return packParts(workbookParts(wb));
+}
+
+/** Characters SheetJS escapes in a cell's text (escapexml): the five XML entities, and control characters as `_xHHHH_`. */
+const NEEDS_ESCAPE = /[&<>'"\u0000-\u0008\u000b-\u001f\uFFFE\uFFFF]/;
+const XML_ENTITY: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', "'": '&apos;', '"': '&quot;' };
+function escapeCellText(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return text; // most cells: nothing to escape
+  return text.replace(/[&<>'"]/g, (ch) => XML_ENTITY[ch]!).replace(/[\u0000-\u0008\u000b-\u001f\uFFFE-\uFFFF]/g, (ch) => `_x${ch.charCodeAt(0).toString(16).padStart(4, '0')}_`);
+}
+
+/** Where SheetJS marks an element's text `xml:space="preserve"` (writetag): leading or trailing space, or a line break anywhere. */
+const SPACE = /\s/;
+function keepsSpace(text: string): boolean {
+  return text.length > 0 && (SPACE.test(text[0]!) || SPACE.test(text[text.length - 1]!) || text.includes('\n'));
+}
+const PRESERVE = ' xml:space="preserve"';
+
+/**
+ * One cell without a number format as SheetJS writes it (write_ws_xml_cell): a number as `<v>`, a
+ * number that is not finite as an error, text as `t="str"` (never a formula). Same text, same rules:
+ * test/outputs/xlsx.test.ts compares whole workbooks written both ways.
+ */
+function cellXml(ref: string, v: string | number): string {
+  if (typeof v === 'number') {
+    if (Number.isNaN(v)) return `<c r="${ref}" t="e"><v>#NUM!</v></c>`;
+    if (!Number.isFinite(v)) return `<c r="${ref}" t="e"><v>#DIV/0!</v></c>`;
+    return `<c r="${ref}"><v>${v}</v></c>`; // a number's text has no space and nothing to escape
+  }
+  if (v.length > 32767) throw new Error('Text length must not exceed 32767 characters');
+  const value = escapeCellText(v);
+  // The <v> element is marked for its text; the <c> around it too when that text breaks a line
+  // (SheetJS tests the <c>'s content, which starts with `<` and ends with `>`).
+  const inner = keepsSpace(value) ? `<v${PRESERVE}>${value}</v>` : `<v>${value}</v>`;
+  return `<c r="${ref}" t="str"${value.includes('\n') ? PRESERVE : ''}>${inner}</c>`;
+}
+
+/** The row SheetJS sees for a row written here. */
+const NO_CELLS: XLSX.CellObject[] = [];
+
+export interface XlsxOptions {
+  /** Let SheetJS write every row (the tests compare this with the rows written here). */
+  sheetJSRows?: boolean;
+}
+
+export function toXlsx(sheets: readonly SheetSpec[], options: XlsxOptions = {}): Uint8Array {
   const wb = XLSX.utils.book_new();
   const names: { Name: string; Sheet: number; Ref: string }[] = [];
   const layout: { part: string; freezeAt: number; landscape: boolean }[] = [];
+  /** Rows written here, by sheet part: put after the rows SheetJS wrote. */
+  const tails = new Map<string, string>();
   sheets.forEach((s, index) => {
     // A dense sheet (rows of cells) rather than one object keyed by A1 address: a 7200-row ledger
     // is 180 000 cells, and a dictionary that large was most of the time spent building it.
@@ -82,17 +168,30 @@ export function toXlsx(sheets: readonly SheetSpec[]): Uint8Array {
     const headerRows = s.headerRows ?? 1;
     let maxC = Math.max(0, ...s.rows.map((r) => r.length - 1));
     const widths: number[] = [];
+    // SheetJS writes the title and header rows; the rows below them, when the sheet has no number
+    // formats (a ledger: text and plain numbers), are written here as SheetJS would write them. Its
+    // writer took ~1.8 µs a cell and made most of the garbage of a cold build's data files: 2.3 M
+    // cells at 120 × 12 × 60 (docs/performance.md, fourth round). The header cells keep the
+    // workbook's styles what SheetJS makes of them.
+    const own = options.sheetJSRows !== true && !s.formats?.some((f) => f) && s.rows.slice(0, headerRows).some((row) => row.some((v) => v !== null));
+    const columns = own ? Array.from({ length: maxC + 1 }, (_, c) => XLSX.utils.encode_col(c)) : [];
+    const tail: string[] = [];
     s.rows.forEach((row, r) => {
+      const mine = own && r >= headerRows;
       const cells: XLSX.CellObject[] = [];
-      data[r + offset] = cells;
+      data[r + offset] = mine ? NO_CELLS : cells; // SheetJS reads every row of the range
+      let xml = '';
       row.forEach((v, c) => {
         if (v === null) return;
         const format = r >= headerRows ? s.formats?.[c] : null;
-        cells[c] = typeof v === 'number' ? (format ? { t: 'n', v, z: format } : { t: 'n', v }) : { t: 's', v: String(v) };
+        if (mine) xml += cellXml(`${columns[c]}${r + offset + 1}`, typeof v === 'number' ? v : String(v));
+        else cells[c] = typeof v === 'number' ? (format ? { t: 'n', v, z: format } : { t: 'n', v }) : { t: 's', v: String(v) };
         const w = textWidth(shown(v, format));
         if (!(w <= widths[c]!)) widths[c] = w;
       });
+      if (xml) tail.push(`<row r="${r + offset + 1}"${xml.includes('\n') ? PRESERVE : ''}>${xml}</row>`);
     });
+    if (tail.length > 0) tails.set(`xl/worksheets/sheet${index + 1}.xml`, tail.join(''));
     if (s.title) {
       data[0] = [{ t: 's', v: s.title }];
       ws['!merges'] = [{ s: { r: 0, c: 0 }, e: { r: 0, c: maxC } }];
@@ -112,12 +211,23 @@ export function toXlsx(sheets: readonly SheetSpec[]): Uint8Array {
   });
   if (names.length > 0) wb.Workbook = { Names: names };
   wb.Props = { Title: sheets[0]?.title ?? sheets[0]?.name ?? '', Author: 'tongbao', CreatedDate: new Date(Date.UTC(2000, 0, 1)) };
-  const bytes = writeWorkbook(wb);
-  if (layout.length === 0) return bytes;
-  return patchParts(bytes, (part, xml) => {
-    const l = layout.find((x) => part.endsWith(x.part));
-    return l ? printLayout(xml, l.freezeAt, l.landscape) : xml;
-  });
+  const parts = workbookParts(wb);
+  if (layout.length === 0 && tails.size === 0) return packParts(parts);
+  return packParts(editParts(parts, (part, xml) => {
+    const rows = tails.get(part);
+    const withRows = rows === undefined ? xml : appendRows(xml, rows);
+    const l = layout.find((x) => part === x.part);
+    return l ? printLayout(withRows, l.freezeAt, l.landscape) : withRows;
+  }));
+}
+
+/** The sheet XML with `rows` after the rows SheetJS wrote (spliced, not String.replace: rows may hold `$`). */
+function appendRows(xml: string, rows: string): string {
+  const end = xml.indexOf('</sheetData>');
+  if (end >= 0) return xml.slice(0, end) + rows + xml.slice(end);
+  const empty = xml.indexOf('<sheetData/>');
+  if (empty < 0) throw new Error('worksheet without sheetData');
+  return `${xml.slice(0, empty)}<sheetData>${rows}</sheetData>${xml.slice(empty + '<sheetData/>'.length)}`;
 }
 
 /** Freezes the rows above `freezeAt + 1` and sets A4 (landscape), fit to one page wide. */
@@ -130,18 +240,17 @@ function printLayout(xml: string, freezeAt: number, landscape: boolean): string 
   return /<pageMargins\b[^>]*\/>/.test(out) ? out.replace(/(<pageMargins\b[^>]*\/>)/, `$1${setup}`) : out.replace('</worksheet>', `${setup}</worksheet>`);
 }
 
-type Zip = { FullPaths: string[]; FileIndex: { content: Uint8Array }[] };
-const CFB = (XLSX as unknown as { CFB: { read(b: Uint8Array, o: object): Zip; write(z: Zip, o: object): Buffer; utils: { cfb_add(z: Zip, p: string, c: Uint8Array): void } } }).CFB;
-
 /** Rewrites the XML parts of an .xlsx that `edit` changes; the rest of the zip is kept. */
 export function patchParts(xlsx: Uint8Array, edit: (part: string, xml: string) => string): Uint8Array {
-  const zip = CFB.read(xlsx, { type: 'buffer' });
-  zip.FullPaths.forEach((path, i) => {
-    if (!path.endsWith('.xml')) return;
-    const part = path.replace(/^Root Entry\//, '');
-    const xml = new TextDecoder().decode(zip.FileIndex[i]!.content);
+  return packParts(editParts(Object.entries(unzipSync(xlsx)), edit));
+}
+
+/** The parts with every XML part passed through `edit`. */
+function editParts(parts: Parts, edit: (part: string, xml: string) => string): Parts {
+  return parts.map(([part, bytes]) => {
+    if (!part.endsWith('.xml')) return [part, bytes];
+    const xml = new TextDecoder().decode(bytes);
     const next = edit(part, xml);
-    if (next !== xml) CFB.utils.cfb_add(zip, `/${part}`, new TextEncoder().encode(next));
+    return [part, next === xml ? bytes : new TextEncoder().encode(next)];
   });
-  return new Uint8Array(CFB.write(zip, { type: 'buffer', fileType: 'zip', compression: true }));
 }
