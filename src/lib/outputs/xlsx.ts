@@ -76,11 +76,8 @@ type Parts = [path: string, bytes: Uint8Array][];
 function workbookParts(wb: XLSX.WorkBook): Parts {
   (wb as XLSX.WorkBook & { SSF?: Record<number, string> }).SSF = { ...BUILTIN_FORMATS };
   const stored = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: false }) as Buffer;
-  return Object.entries(unzipSync(stored)); // entries in archive order, [Content_Types].xml first
+  return Object.entries(unzipSync(stored)); // entries in SheetJS's archive order ([Content_Types].xml last)
 }
-
-/** The date every entry of a download carries (DOS dates begin in 1980): no clock is read. */
-const ENTRY_DATE = new Date(1980, 0, 1);
 
 /**
  * Zips the parts: each deflated by Node's zlib, the archive laid out by fflate. SheetJS's own
@@ -89,13 +86,16 @@ const ENTRY_DATE = new Date(1980, 0, 1);
  * leaders download on their phones (docs/performance.md, fourth round).
  */
 function packParts(parts: Parts): Uint8Array {
+  // The date every entry carries (DOS dates begin in 1980): no clock is read. Made here, not once
+  // per module: fflate reads a date's local-time fields, so it must be built in the same zone.
+  const entryDate = new Date(1980, 0, 1);
   const chunks: Uint8Array[] = [];
   const zip = new Zip((error, chunk) => {
     if (error) throw error;
     chunks.push(chunk);
   });
   for (const [filename, bytes] of parts) {
-    const entry: ZipInputFile = { filename, size: bytes.length, crc: crc32(bytes), compression: 8, mtime: ENTRY_DATE };
+    const entry: ZipInputFile = { filename, size: bytes.length, crc: crc32(bytes), compression: 8, mtime: entryDate };
     zip.add(entry); // sets entry.ondata, through which the entry's bytes go in
     entry.ondata!(null, deflateRawSync(bytes, { level: 1 }), true);
   }
