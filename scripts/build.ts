@@ -12,7 +12,7 @@ import { join, resolve, relative } from 'node:path';
 import { loadDataFolder } from '../src/io/data-folder.ts';
 import { readReturnsWithStats } from '../src/io/read-returns.ts';
 import { loadRecords, periodInputs } from '../src/io/records.ts';
-import { preloadAstro, renderSite, workFolder } from '../src/io/site-build.ts';
+import { discardPreseededPages, preloadAstro, preseedPages, renderSite, workFolder } from '../src/io/site-build.ts';
 import { startDataFiles } from '../src/io/data-files-worker.ts';
 import { serialiseLedgers } from '../src/io/ledger-bytes.ts';
 import { makeOffline } from '../src/io/offline-copy.ts';
@@ -86,8 +86,10 @@ async function main(): Promise<number> {
   // Settings notices (unknown keys in site.json, no city set) come first, where they are seen.
   for (const line of folder.notices) say(line);
   const configBase = folder.config.base && folder.config.base !== '/' && v.base === undefined ? folder.config.base : base;
-  // Astro loads while the returns are read (src/io/site-build.ts preloadAstro).
+  // Astro loads, and the last build's pages are copied into place on a worker thread, while the
+  // returns are read (src/io/site-build.ts preloadAstro, preseedPages).
   preloadAstro();
+  preseedPages(outDir, { fresh: v['no-cache'] === true });
   const timer = stageTimer();
   let { results: returns, stats: readStats } = await readReturnsWithStats(folder.returns, folder.units, undefined, { refresh: v['no-cache'] === true });
   timer.lap('read');
@@ -101,6 +103,7 @@ async function main(): Promise<number> {
   for (const i of recordIssues) say(`注意：${i.file}：${i.message}`);
   if (model.periods.length === 0) {
     process.stderr.write('无法生成：没有任何可用的月报。\n');
+    await discardPreseededPages();
     return 1;
   }
   timer.lap('model');
@@ -221,10 +224,11 @@ function dedupe(issues: Issue[]): Issue[] {
 
 main().then(
   (code) => process.exit(code),
-  (e: unknown) => {
+  async (e: unknown) => {
     // A clerk never sees a stack trace; TONGBAO_DEBUG=1 shows it to the engineer.
     process.stderr.write(`生成失败：${e instanceof Error ? e.message : String(e)}\n`);
     if (process.env['TONGBAO_DEBUG']) console.error(e);
+    await discardPreseededPages().catch(() => { /* housekeeping only */ });
     process.exit(1);
   },
 );
