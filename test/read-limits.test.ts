@@ -144,18 +144,21 @@ describe('read limits', () => {
     // The reader holds the next file while it reads one (src/io/read-returns.ts READER_QUEUE). Its
     // answer for a large return (3000 rows: megabytes) is written to the pipe piece by piece; a
     // reader that turned to the next file before the last piece was out, and hung there, lost it.
+    // The limit must sit well between the two files' times on any machine: the large return is a
+    // CSV (parsed in ~0.1 s), the crafted file takes 1.3 s (a fast machine) to 2.8 s. With 2 s and
+    // an .xlsx, a fast machine read the crafted file within the limit and the test failed.
     const rows = [LEDGER[0]!, ...Array.from({ length: 3000 }, (_, i) => [`项目${i + 1}`, `投资方${i % 97}`, '签约', i + 1])];
-    const big = join(root, 'queue-big.xlsx');
-    writeFileSync(big, workbook([{ name: '台账', rows }]));
+    const big = join(root, 'queue-big.csv');
+    writeFileSync(big, `\ufeff${rows.map((r) => r.join(',')).join('\r\n')}\r\n`);
     const bomb = join(root, 'queue-异常.xlsx');
     writeFileSync(bomb, cdataBomb(BOMB_OPENERS));
     const tasks: ReturnTask[] = [
-      { file: 'returns/2026-04/平原县.xlsx', abs: big, period: '2026-04' },
+      { file: 'returns/2026-04/平原县.csv', abs: big, period: '2026-04' },
       { file: 'returns/2026-04/异常.xlsx', abs: bomb, period: '2026-04' },
     ];
-    const { results } = await readReturnsWithStats(tasks, UNITS, undefined, { cacheDir: null, workers: 1, ...FAST });
+    const { results } = await readReturnsWithStats(tasks, UNITS, undefined, { cacheDir: null, workers: 1, timeLimitMs: 600 });
     expect(results[0]!.account).toMatchObject({ status: 'read', projects: 3000 });
-    expectReported(results[1]!, 'read-timeout', '读取超过时间限制（2 秒）', '超过时间限制（2 秒）');
+    expectReported(results[1]!, 'read-timeout', '读取超过时间限制（0.6 秒）', '超过时间限制（0.6 秒）');
   }, 30_000);
 
   it('a file stopped at a limit is never cached: the next build tries it again, the others come from the cache', async () => {
