@@ -4,7 +4,7 @@
  * The site it leads to is checked against clean builds in test/cache-incremental.test.ts; here: the
  * copy is whole and runs off this thread, and a missing store seeds nothing.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -38,12 +38,28 @@ describe('seeding the stored pages', () => {
     const cache = store({ 'index.html': '<p>首页</p>' });
     const stage = join(root, 'work', 'out');
     const seeding = seedOnWorker(cache, stage);
-    // This thread does not return to its event loop until the page is there or 10 s have passed:
+    // Not copied before the call returns (a copy made here, synchronously, would be)...
+    expect(existsSync(join(stage, 'index.html'))).toBe(false);
+    // ...and this thread does not return to its event loop until the page is there or 10 s have passed:
     // only a copy made by another thread can finish meanwhile.
     const until = Date.now() + 10_000;
     while (!existsSync(join(stage, 'index.html')) && Date.now() < until) { /* busy */ }
     expect(existsSync(join(stage, 'index.html'))).toBe(true);
     expect([...(await seeding).keys()]).toEqual(['index.html']);
+  });
+
+  it('a damaged store seeds nothing (Astro restores the pages itself), and an unusable stage is an error to report', async () => {
+    // A page in the store that is a dangling link: the copy cannot be listed whole.
+    const cache = store({ 'index.html': '<p>首页</p>' });
+    symlinkSync(join(root, 'nowhere'), join(cache, 'dist', 'gone.html'));
+    const stage = join(root, 'work', 'out');
+    const seeded = await seedOnWorker(cache, stage);
+    expect(seeded.size).toBe(0);
+    expect(readdirSync(stage)).toEqual([]);
+    // A stage under a file cannot be made at all: the promise rejects with the error (renderSite
+    // reports it as 生成失败), on the worker and again here, rather than crashing the process.
+    writeFileSync(join(root, 'file'), '');
+    await expect(seedOnWorker(store({ 'a.html': 'a' }), join(root, 'file', 'out'))).rejects.toThrow(/ENOTDIR|EEXIST/);
   });
 
   it('seeds nothing when there is no store (a first build)', async () => {

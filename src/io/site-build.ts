@@ -9,6 +9,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, r
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { z } from 'zod';
 import type { SiteModel } from '../lib/model/site-model.ts';
@@ -87,7 +88,11 @@ export function preseedPages(outDir: string, options: { fresh?: boolean } = {}):
   const fresh = options.fresh === true;
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
-  preseeded = { finalOut, fresh, seeded: fresh ? Promise.resolve(new Map()) : seedOnWorker(astroCache, stage) };
+  const seeded = fresh ? Promise.resolve(new Map<string, number>()) : seedOnWorker(astroCache, stage);
+  // Marked handled: a failed copy is reported when renderSite awaits it, not as an unhandled
+  // rejection (a stack trace) while the returns are still being read.
+  seeded.catch(() => { /* awaited by renderSite or discardPreseededPages */ });
+  preseeded = { finalOut, fresh, seeded };
 }
 
 /**
@@ -98,7 +103,7 @@ export async function discardPreseededPages(): Promise<void> {
   const ahead = preseeded;
   preseeded = null;
   if (!ahead) return;
-  await ahead.seeded;
+  await ahead.seeded.catch(() => { /* removed below all the same */ });
   rmSync(workFolder(ahead.finalOut), { recursive: true, force: true });
 }
 
@@ -107,6 +112,9 @@ export async function renderSite(model: SiteModel, outDir: string, base: string,
   const fresh = options.fresh === true;
   // The pages seeded ahead of time for this very build, or none yet: then the folder starts empty.
   const ahead = preseeded && preseeded.finalOut === finalOut && preseeded.fresh === fresh ? preseeded.seeded : null;
+  // Pages seeded ahead for another build (another folder or --no-cache): that copy finishes and goes
+  // first, or it could still be writing into a stage this build is about to use.
+  if (!ahead) await discardPreseededPages();
   preseeded = null;
   if (!ahead) {
     rmSync(work, { recursive: true, force: true });
@@ -118,11 +126,12 @@ export async function renderSite(model: SiteModel, outDir: string, base: string,
   (globalThis as Record<symbol, unknown>)[PAGING_SLOT] = paging;
   delete process.env['TONGBAO_MODEL']; // a stale pointer must not win over the model in hand
   astroEnvironment();
-  const { build } = await loadAstro();
   const cwd = process.cwd();
-  process.chdir(projectRoot);
   try {
+    // Both inside the try: if either fails, the stage (a whole copy of the site, once seeded) goes.
     const seeded = ahead ? await ahead : fresh ? new Map<string, number>() : seedStoredPages(astroCache, stage);
+    const { build } = await loadAstro();
+    process.chdir(projectRoot);
     await build({
       root: projectRoot,
       outDir: stage,
@@ -215,6 +224,10 @@ export function savePagingStore(astroCache: string, store: PagingStore & { code:
   } catch { /* an optimisation only: the next build counts afresh */ }
 }
 
+/** The copy itself, one implementation for both threads (src/io/seed-pages.cjs). */
+const seedPagesFile = new URL('./seed-pages.cjs', import.meta.url);
+const { seed } = createRequire(import.meta.url)(fileURLToPath(seedPagesFile)) as { seed: (astroCache: string, stage: string) => [string, number][] };
+
 /**
  * Puts a copy of every page Astro stored in the last build (`<cacheDir>/dist/`, laid out like the
  * site) into the new site before Astro runs: a page whose key and code are unchanged is then already
@@ -227,32 +240,10 @@ function seedStoredPages(astroCache: string, stage: string): Map<string, number>
 }
 
 /**
- * The copy itself, as [page, modification time] pairs. Written without anything from this module's
- * scope, because seedOnWorker runs its source on a worker thread (plain JavaScript once Node has
- * stripped the types: no imports, the fs functions passed in).
- */
-function seed(astroCache: string, stage: string, fs = { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync }, path = { join, sep }): [string, number][] {
-  const stored = path.join(astroCache, 'dist');
-  const seeded: [string, number][] = [];
-  if (!fs.existsSync(stored)) return seeded;
-  try {
-    fs.cpSync(stored, stage, { recursive: true });
-  } catch {
-    fs.rmSync(stage, { recursive: true, force: true }); // half-seeded: let Astro restore pages itself
-    fs.mkdirSync(stage, { recursive: true });
-    return seeded;
-  }
-  for (const rel of fs.readdirSync(stage, { recursive: true, encoding: 'utf8' })) {
-    const st = fs.statSync(path.join(stage, rel));
-    if (st.isFile()) seeded.push([rel.split(path.sep).join('/'), st.mtimeMs]);
-  }
-  return seeded;
-}
-
-/**
- * seedStoredPages on a worker thread. The worker runs `seed`'s own source (an eval worker starts in
- * milliseconds; a TypeScript module would need the loader); if it cannot start or fails, the pages
- * are seeded here as before, after whatever it left is cleared.
+ * seedStoredPages on a worker thread (src/io/seed-pages.cjs, plain JavaScript: it starts in
+ * milliseconds, with no loader). If the worker cannot start or fails, whatever it left is cleared
+ * and the pages are seeded here; if that fails too, the promise rejects with the error the
+ * synchronous seeding would have thrown.
  */
 export function seedOnWorker(astroCache: string, stage: string): Promise<Map<string, number>> {
   return new Promise((resolveSeeded, rejectSeeded) => {
@@ -264,17 +255,12 @@ export function seedOnWorker(astroCache: string, stage: string): Promise<Map<str
         rmSync(stage, { recursive: true, force: true });
         resolveSeeded(seedStoredPages(astroCache, stage));
       } catch (e) {
-        rejectSeeded(e); // as the synchronous seeding would have thrown: renderSite reports it
+        rejectSeeded(e);
       }
     };
     let worker: Worker;
     try {
-      worker = new Worker(
-        `const { parentPort, workerData } = require('node:worker_threads');\n` +
-          `const seed = ${seed.toString()};\n` +
-          `parentPort.postMessage(seed(workerData.astroCache, workerData.stage, require('node:fs'), require('node:path')));`,
-        { eval: true, workerData: { astroCache, stage } },
-      );
+      worker = new Worker(seedPagesFile, { workerData: { seedPages: true, astroCache, stage }, execArgv: [] });
     } catch {
       here();
       return;
