@@ -60,19 +60,30 @@ export function locate(chains: readonly Chain[], p: Pick<Project, 'chain' | 'lin
   return { chain, link };
 }
 
+/**
+ * `locate`, remembered by the (chain, link) pair a row names. A period's thousands of rows name a few
+ * dozen pairs, and locate normalises every chain and link name it compares: once per row it was
+ * ~0.1 s of a 120 × 12 model and as much again in the chain pages of a rebuild.
+ */
+export function locator(chains: readonly Chain[]): (p: Pick<Project, 'chain' | 'link'>) => Location | null {
+  const located = new Map<string | null, Map<string | null, Location | null>>();
+  return (p) => {
+    let byLink = located.get(p.chain);
+    if (!byLink) located.set(p.chain, (byLink = new Map()));
+    let at = byLink.get(p.link);
+    if (at === undefined) byLink.set(p.link, (at = locate(chains, p)));
+    return at;
+  };
+}
+
 /** Places the period's projects on the defined chains and sums each link. Pure; order follows the definitions. */
 export function placeOnChains(chains: readonly Chain[], projects: readonly Project[], t: ChainThresholds = DEFAULT_CHAIN_THRESHOLDS): Placement {
   const counted = new Map<ChainLink, Project[]>();
   const reserve = new Map<ChainLink, Project[]>();
   const unplaced: Placement['unplaced'] = [];
-  // A period's thousands of rows name a few dozen (chain, link) pairs: each pair is located once
-  // (locate normalises every chain and link name it compares, ~0.1 s of a 120 × 12 model otherwise).
-  const located = new Map<string | null, Map<string | null, Location | null>>();
+  const where = locator(chains);
   for (const p of projects) {
-    let byLink = located.get(p.chain);
-    if (!byLink) located.set(p.chain, (byLink = new Map()));
-    let at = byLink.get(p.link);
-    if (at === undefined) byLink.set(p.link, (at = locate(chains, p)));
+    const at = where(p);
     if (!at) continue;
     if ('reason' in at) {
       unplaced.push({ project: p, reason: at.reason, field: at.field });

@@ -10,12 +10,11 @@
  * The 未归链 lists are bounded the same way (UNPLACED_LIST). docs/chains.md says why these numbers.
  */
 import type { ChainThresholds } from '../model/config.ts';
-import { projectRef } from '../compute/chains.ts';
 import { pct, periodMonth, wan } from '../model/format.ts';
 import type { PeriodModel, SiteModel } from '../model/site-model.ts';
 import type { ChainLinkResult, ChainResult, Project } from '../model/types.ts';
 import {
-  chainsOverview, chainTitle, linkAnchor, linkChange, linkProjects, previousChain, targetList, unplacedFor,
+  chainsOverview, chainTitle, linkAnchor, linkChange, linkProjects, previousChain, refIndex, targetList, unplacedFor,
   type Overview, type OverviewRow, type TargetEntry, type TargetList,
 } from './chain-view.ts';
 import { ledgerRowLink } from './ledger.ts';
@@ -217,14 +216,17 @@ function restOf(rows: readonly Project[]): Rest {
 function unplacedRows(p: PeriodModel, rows: PeriodModel['unplaced'], unitName: ReadonlyMap<string, string>): UnplacedRow[] {
   const key = (ref: string, chain: string | null, link: string | null) => `${ref}\u0000${chain ?? ''}\u0000${link ?? ''}`;
   const wanted = rows.slice(0, UNPLACED_LIST.maxRows);
-  const keys = new Set(wanted.map((u) => key(u.ref, u.chain, u.link)));
-  const candidates = new Map<string, Project[]>();
-  for (const x of p.projects) {
-    const k = key(projectRef(x), x.chain, x.link);
-    if (keys.has(k)) candidates.set(k, [...(candidates.get(k) ?? []), x]);
-  }
+  // The rows of each reference come from the period's index (built once for all of its chain pages,
+  // not a pass over every row per page); the n-th entry alike in reference, chain and link gets the
+  // n-th such row in ledger order.
+  const byRef = refIndex(p.projects);
+  const taken = new Map<string, number>();
   const named = wanted.map((u): UnplacedRow => {
-    const x = candidates.get(key(u.ref, u.chain, u.link))?.shift();
+    const k = key(u.ref, u.chain, u.link);
+    const n = taken.get(k) ?? 0;
+    taken.set(k, n + 1);
+    const i = (byRef.get(u.ref) ?? []).filter((j) => (p.projects[j]!.chain ?? '') === (u.chain ?? '') && (p.projects[j]!.link ?? '') === (u.link ?? ''))[n];
+    const x = i === undefined ? undefined : p.projects[i];
     return { ...u, unitName: unitName.get(u.unit) ?? u.unit, row: x ? ledgerRowLink(p, x) : null };
   });
   return boundedList(named, UNPLACED_LIST.maxRows, UNPLACED_LIST.maxBytes, (u) => ROW_MARKUP + htmlBytes(u.name) + htmlBytes(u.unitName) + htmlBytes(u.chain) + htmlBytes(u.link) + htmlBytes(u.reason) + 2 * htmlBytes(u.row));

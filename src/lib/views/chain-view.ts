@@ -2,7 +2,7 @@
  * What the chain pages show, computed from the SiteModel: the overview of all chains, the 补链
  * target list with its change since last month, and each link's projects. Pure functions.
  */
-import { locate, projectRef, type LinkStatus } from '../compute/chains.ts';
+import { locator, projectRef, type LinkStatus } from '../compute/chains.ts';
 import type { ChainThresholds } from '../model/config.ts';
 import { isCounted } from '../compute/indicators.ts';
 import { squash } from '../model/glossary.ts';
@@ -180,9 +180,10 @@ export function linkProjects(period: Pick<PeriodModel, 'projects'>, definitions:
   const link = chain.links[index];
   if (!link) throw new Error(`invalid link index: ${index}`);
   const def = definitions.find((c) => c.slug === chain.slug);
+  const where = def ? locator([def]) : null;
   const onLink = (p: Project) => {
-    if (!def) return true;
-    const at = locate([def], p);
+    if (!where) return true;
+    const at = where(p);
     return at !== null && !('reason' in at) && at.link.name === link.name;
   };
   const byRef = refIndex(period.projects);
@@ -202,7 +203,7 @@ export function linkProjects(period: Pick<PeriodModel, 'projects'>, definitions:
 
 /** Positions of a period's projects by `projectRef`, built once per projects list (pure memo). */
 const refIndexes = new WeakMap<readonly Project[], Map<string, number[]>>();
-function refIndex(projects: readonly Project[]): Map<string, number[]> {
+export function refIndex(projects: readonly Project[]): Map<string, number[]> {
   let index = refIndexes.get(projects);
   if (!index) {
     index = new Map();
