@@ -181,7 +181,10 @@ export function buildModel(input: PipelineInput): SiteModel {
       return col === undefined ? null : a1(p.source.row - 1, col);
     };
     issues.push(...checkProjects({ period, projects: a.projects, previous: prevAssembled?.projects ?? null, thresholds: config.checks, unitName, cellOf }));
-    const placement = placeOnChains(chains, a.projects, config.chains);
+    // A public build places the projects in their public form (stripInternal: phones typed into a
+    // name masked), so that the references its chain pages resolve in the ledger are the ledger's own.
+    const publicForm = input.audience === 'public' ? new Map(a.projects.map((p) => [p, stripInternal(p)])) : null;
+    const placement = placeOnChains(chains, publicForm ? a.projects.map((p) => publicForm.get(p)!) : a.projects, config.chains);
     issues.push(...checkPeriod({
       year, units, hasTargets: targets.has(year), fundsTarget: (code) => unitTargets.get(code)?.['fundsInPlace'],
       submitted: a.submitted, unreadable: a.unreadable, unplaced: placement.unplaced, cellOf,
@@ -251,7 +254,7 @@ export function buildModel(input: PipelineInput): SiteModel {
       period, year, month, timeProgress, totals, groups: groupResults, units: unitResults,
       breakdowns: breakdowns(projects), chains: placement.chains,
       unplaced: placement.unplaced.map((u) => ({ ref: projectRef(u.project), unit: u.project.unit, name: u.project.name, chain: u.project.chain, link: u.project.link, reason: u.reason })),
-      projects: input.audience === 'public' ? projects.map(stripInternal) : projects,
+      projects: publicForm ? projects.map((p) => publicForm.get(p)!) : projects,
       issues: sortIssues(issues), files: a.files, notSubmitted,
       previousPeriod: prevModel ? prev : null, lastYearPeriod: lastYearAssembled ? lastYear : null,
       ...(table ? { lastYearTable: { file: table.file, city: { fundsInPlace: cityTable('fundsInPlace'), contractAmount: cityTable('contractAmount'), projects: cityTable('projects') } } } : {}),
@@ -266,7 +269,7 @@ export function buildModel(input: PipelineInput): SiteModel {
     // Scores of an issued month: as recorded when it was issued with them, else worked out from its
     // issued figures (a scheme adopted later scores the months already issued, as issued).
     if (record) shown.assessment = shown.assessment ?? score(shown).assessment;
-    models.push(shown);
+    models.push(input.audience === 'public' ? publicPeriod(shown) : shown);
     byPeriodModel.set(period, shown);
   }
   // Once anything is issued, the public sees issued bulletins only; drafts stay internal.
@@ -328,6 +331,31 @@ export function stripInternal(p: Project): Project {
     name: maskPhones(p.name)!, investor: maskPhones(p.investor), remarks: maskPhones(p.remarks),
     internal: { leader: null, contact: null, phone: null, filler: null },
   };
+}
+
+/**
+ * What a public build shows of a period besides its projects (stripInternal): phone numbers typed
+ * into free text masked in the 未归链 list, the data-quality messages and the drafted bulletin, which
+ * quote names and cells. An issued period comes from a record of an internal build, so it needs this
+ * as much as a fresh one.
+ */
+function publicPeriod(m: PeriodModel): PeriodModel {
+  return { ...m, unplaced: m.unplaced.map((u) => ({ ...u, name: maskPhones(u.name)! })), issues: m.issues.map(publicIssue), draft: maskTexts(m.draft) };
+}
+
+/** An issue with phones masked in what it says; the same object when there was none (global issues are counted by identity). */
+function publicIssue(i: Issue): Issue {
+  const message = maskPhones(i.message)!;
+  const project = maskPhones(i.project);
+  return message === i.message && project === i.project ? i : { ...i, message, project };
+}
+
+/** Every string of a plain data structure (the drafted bulletin) with phones masked. */
+function maskTexts<T>(v: T): T {
+  if (typeof v === 'string') return maskPhones(v) as T;
+  if (Array.isArray(v)) return v.map(maskTexts) as T;
+  if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, maskTexts(x)])) as T;
+  return v;
 }
 
 /** Phone numbers typed into free text (备注: “联系人张三13900001111”) are hidden in public builds too. */

@@ -1,0 +1,75 @@
+/**
+ * A phone number typed into a project's name (“检测中心（联系人139…）”) stays out of a public build
+ * everywhere the name travels: the ledger, the chain pages and their 未归链 list, the data-quality
+ * messages, summary.json and the downloads. The sample's e2e test covers the 联系电话 column; this one
+ * covers free text, which only masking can catch. The masked rows stay linked: a chain page still
+ * lists them and points at their ledger rows.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { parseHTML } from 'linkedom';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runBuild } from './helpers/cli.ts';
+import { put, UNITS, workbook } from './helpers/workbooks.ts';
+import { findInWorkbook } from './helpers/xlsx-scan.ts';
+
+const PHONES = ['13955556666', '13966667777', '13977778888'];
+const tmp = mkdtempSync(join(tmpdir(), 'tongbao-phones-'));
+const data = join(tmp, 'data');
+const out = join(tmp, 'out');
+
+const LEDGER = ['项目编码', '项目名称', '投资方', '产业类别', '所属产业链', '产业链环节', '项目阶段', '合同引资额（万元）', '累计到位资金（万元）'];
+
+beforeAll(() => {
+  put(data, 'units.xlsx', workbook([{ name: '名册', rows: UNITS }]));
+  put(data, 'targets/2026.csv', '单位,到位资金（万元）\r\n平原县,100000\r\n东山县,80000\r\n');
+  put(data, 'chains.xlsx', workbook([{ name: '产业链', rows: [
+    ['产业链', '产业链编码', '链长', '牵头部门', '环节', '层级', '环节说明', '招商目标企业'],
+    ['生物医药', 'bio', '', '', '原料药', '上游', '', ''],
+    ['生物医药', '', '', '', '化学制剂', '中游', '', ''],
+  ] }]));
+  put(data, 'returns/2026-04/平原县.xlsx', workbook([{ name: '台账', rows: [
+    LEDGER,
+    ['P1', `原料药一期 电话${PHONES[1]}`, '甲药业', '工业', '生物医药', '原料药', '开工', 20000, 6000],
+    // No code: the row is known by its name, phone and all, until the public build masks it.
+    [null, `制剂项目${PHONES[2]}`, '丁制药', '工业', '生物医药', '化学制剂', '签约', 8000, 500],
+    // A link the chain does not have: listed as 未归链, and reported on the quality page.
+    [null, `检测中心（联系人${PHONES[0]}）`, '壬检测', '服务业', '生物医药', '检测', '签约', 100, 10],
+  ] }]));
+  const r = runBuild(['--data', data, '--out', out, '--quiet']);
+  if (r.code !== 0) throw new Error(r.stdout + r.stderr);
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : [join(dir, n)]));
+}
+const dom = (rel: string) => parseHTML(readFileSync(join(out, rel, 'index.html'), 'utf8')).document;
+
+describe('phone numbers typed into project names, public build', () => {
+  it('appear in no page, script, data file or download', () => {
+    const all = files(out);
+    expect(all.some((f) => f.endsWith('.xlsx'))).toBe(true);
+    for (const f of all) {
+      if (f.endsWith('.xlsx')) { expect(findInWorkbook(readFileSync(f), PHONES), f).toEqual([]); continue; }
+      // A Word document is a zip of XML: its text is read from the parts, not the compressed bytes.
+      const text = f.endsWith('.docx')
+        ? Object.values(unzipSync(readFileSync(f))).map((b) => strFromU8(b)).join('\n')
+        : readFileSync(f).toString('utf8');
+      if (f.endsWith('.docx')) expect(text, f).toContain('<w:document');
+      for (const phone of PHONES) expect(text.includes(phone), `${phone} in ${f}`).toBe(false);
+    }
+  });
+
+  it('leave the rows listed and linked on the chain page, masked', () => {
+    const doc = dom('2026-04/chains/bio');
+    const body = doc.body.textContent!;
+    expect(body).toContain('制剂项目（电话已隐去）');
+    expect(body).toContain('检测中心（联系人（电话已隐去））');
+    // The 未归链 row still points at its own ledger row, whose name is the masked one.
+    const unplaced = [...doc.querySelectorAll('a')].find((a) => a.textContent!.includes('检测中心'));
+    expect(unplaced?.getAttribute('href')).toMatch(/projects\/1\/#r-A01-3$/);
+  });
+});
