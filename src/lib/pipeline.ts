@@ -340,7 +340,7 @@ export function stripInternal(p: Project): Project {
  * as much as a fresh one.
  */
 function publicPeriod(m: PeriodModel): PeriodModel {
-  return { ...m, unplaced: m.unplaced.map((u) => ({ ...u, name: maskPhones(u.name)! })), issues: m.issues.map(publicIssue), draft: maskTexts(m.draft) };
+  return { ...m, unplaced: m.unplaced.map((u) => ({ ...u, name: maskPhones(u.name)!, reason: maskPhones(u.reason)! })), issues: m.issues.map(publicIssue), draft: maskTexts(m.draft) };
 }
 
 /** An issue with phones masked in what it says; the same object when there was none (global issues are counted by identity). */
