@@ -183,8 +183,9 @@ export function buildModel(input: PipelineInput): SiteModel {
     issues.push(...checkProjects({ period, projects: a.projects, previous: prevAssembled?.projects ?? null, thresholds: config.checks, unitName, cellOf }));
     // A public build places the projects in their public form (stripInternal: phones typed into a
     // name masked), so that the references its chain pages resolve in the ledger are the ledger's own.
-    const publicForm = input.audience === 'public' ? new Map(a.projects.map((p) => [p, stripInternal(p)])) : null;
-    const placement = placeOnChains(chains, publicForm ? a.projects.map((p) => publicForm.get(p)!) : a.projects, config.chains);
+    // From here on the public form is the only one (the same order, the same figures).
+    const formed = input.audience === 'public' ? a.projects.map(stripInternal) : a.projects;
+    const placement = placeOnChains(chains, formed, config.chains);
     issues.push(...checkPeriod({
       year, units, hasTargets: targets.has(year), fundsTarget: (code) => unitTargets.get(code)?.['fundsInPlace'],
       submitted: a.submitted, unreadable: a.unreadable, unplaced: placement.unplaced, cellOf,
@@ -241,7 +242,7 @@ export function buildModel(input: PipelineInput): SiteModel {
     };
 
     const known = new Set(units.map((u) => u.code));
-    const projects = a.projects.filter((p) => known.has(p.unit)).sort(compareProjects(units));
+    const projects = formed.filter((p) => known.has(p.unit)).sort(compareProjects(units));
 
     // 考核: scored on this month's figures, before the draft (which names the top and bottom units).
     const scored = score({ period, year, month, units: unitResults, projects, issues });
@@ -254,7 +255,7 @@ export function buildModel(input: PipelineInput): SiteModel {
       period, year, month, timeProgress, totals, groups: groupResults, units: unitResults,
       breakdowns: breakdowns(projects), chains: placement.chains,
       unplaced: placement.unplaced.map((u) => ({ ref: projectRef(u.project), unit: u.project.unit, name: u.project.name, chain: u.project.chain, link: u.project.link, reason: u.reason })),
-      projects: publicForm ? projects.map((p) => publicForm.get(p)!) : projects,
+      projects,
       issues: sortIssues(issues), files: a.files, notSubmitted,
       previousPeriod: prevModel ? prev : null, lastYearPeriod: lastYearAssembled ? lastYear : null,
       ...(table ? { lastYearTable: { file: table.file, city: { fundsInPlace: cityTable('fundsInPlace'), contractAmount: cityTable('contractAmount'), projects: cityTable('projects') } } } : {}),
