@@ -341,7 +341,17 @@ export function stripInternal(p: Project): Project {
  * as much as a fresh one.
  */
 function publicPeriod(m: PeriodModel): PeriodModel {
-  return { ...m, unplaced: m.unplaced.map((u) => ({ ...u, name: maskPhones(u.name)!, reason: maskPhones(u.reason)! })), issues: m.issues.map(publicIssue), draft: maskTexts(m.draft) };
+  // A record's chain references were made from the internal form of the names: a code-less row's
+  // reference then names its phone, and must name the masked one to find its row in this ledger.
+  const inLedger = new Set(m.projects.map(projectRef));
+  const ref = (r: string) => (inLedger.has(r) ? r : maskPhones(r)!);
+  return {
+    ...m,
+    chains: m.chains.map((c) => ({ ...c, links: c.links.map((l) => ({ ...l, projectRefs: l.projectRefs.map(ref), reserveRefs: l.reserveRefs.map(ref) })) })),
+    unplaced: m.unplaced.map((u) => ({ ...u, ref: ref(u.ref), name: maskPhones(u.name)!, reason: maskPhones(u.reason)! })),
+    issues: m.issues.map(publicIssue),
+    draft: maskTexts(m.draft),
+  };
 }
 
 /** An issue with phones masked in what it says; the same object when there was none (global issues are counted by identity). */
