@@ -127,10 +127,10 @@ async function main(): Promise<number> {
   timer.save({ read: readStats, periods: model.periods.length, docxMs });
 
   // Closing summary: global issues appear in every period, so count them once.
-  const seen = new Set<Issue>();
-  const all: Issue[] = [...folder.issues];
-  for (const i of folder.issues) seen.add(i);
-  for (const p of model.periods) for (const i of p.issues) if (!seen.has(i) && !folder.issues.includes(i)) all.push(i);
+  // The model's own list: in a public build its messages are masked, and the periods share its objects.
+  const seen = new Set<Issue>(model.globalIssues);
+  const all: Issue[] = [...model.globalIssues];
+  for (const p of model.periods) for (const i of p.issues) if (!seen.has(i)) all.push(i);
   const uniq = dedupe(all);
   const errors = uniq.filter((i) => i.severity === 'error');
   const warnings = uniq.filter((i) => i.severity === 'warning');

@@ -136,7 +136,9 @@ export function buildModel(input: PipelineInput): SiteModel {
   for (const rf of input.returns) byPeriod.set(rf.period, [...(byPeriod.get(rf.period) ?? []), rf]);
   const periods = [...byPeriod.keys()].sort();
   // A record for a month with no returns cannot be shown: say so with the other folder-level issues.
-  const globalIssues = [...input.globalIssues];
+  // Masked once for a public build, so that every period shares the same objects (the CLI counts
+  // global issues once, by identity).
+  const globalIssues = input.audience === 'public' ? input.globalIssues.map(publicIssue) : [...input.globalIssues];
   for (const p of [...input.records?.keys() ?? []].sort()) {
     if (!byPeriod.has(p)) globalIssues.push(issue({ kind: 'record-without-returns', message: `有 ${p} 的签发记录，但 returns/ 中没有该月的月报；该记录未使用，请核对月份或补回月报`, at: { file: `issued/${p}.json` } }));
   }
@@ -325,11 +327,12 @@ function compareProjects(units: readonly Unit[]) {
     (order.get(a.unit)! - order.get(b.unit)!) || cmp(a.source.file, b.source.file) || cmp(a.source.sheet, b.source.sheet) || a.source.row - b.source.row;
 }
 
-/** Removes personal and internal fields (包保领导, 联系人, 联系电话, 填报人) for a public build. */
+/** Removes personal and internal fields (包保领导, 联系人, 联系电话, 填报人) for a public build, and phones typed into its free-text cells (the code is left as typed). */
 export function stripInternal(p: Project): Project {
   return {
     ...p,
     name: maskPhones(p.name)!, investor: maskPhones(p.investor), remarks: maskPhones(p.remarks),
+    investorOrigin: maskPhones(p.investorOrigin), industry: maskPhones(p.industry), chain: maskPhones(p.chain), link: maskPhones(p.link),
     internal: { leader: null, contact: null, phone: null, filler: null },
   };
 }
@@ -348,8 +351,10 @@ function publicPeriod(m: PeriodModel): PeriodModel {
   return {
     ...m,
     chains: m.chains.map((c) => ({ ...c, links: c.links.map((l) => ({ ...l, projectRefs: l.projectRefs.map(ref), reserveRefs: l.reserveRefs.map(ref) })) })),
-    unplaced: m.unplaced.map((u) => ({ ...u, ref: ref(u.ref), name: maskPhones(u.name)!, reason: maskPhones(u.reason)! })),
+    unplaced: m.unplaced.map((u) => ({ ...u, ref: ref(u.ref), name: maskPhones(u.name)!, chain: maskPhones(u.chain), link: maskPhones(u.link), reason: maskPhones(u.reason)! })),
     issues: m.issues.map(publicIssue),
+    // Keyed by the 产业类别 typed: a record made from an internal build has them as typed.
+    breakdowns: maskTexts(m.breakdowns),
     draft: maskTexts(m.draft),
   };
 }
@@ -361,7 +366,7 @@ function publicIssue(i: Issue): Issue {
   return message === i.message && project === i.project ? i : { ...i, message, project };
 }
 
-/** Every string of a plain data structure (the drafted bulletin) with phones masked. */
+/** Every string of a plain data structure (the drafted bulletin, the breakdowns) with phones masked. */
 function maskTexts<T>(v: T): T {
   if (typeof v === 'string') return maskPhones(v) as T;
   if (Array.isArray(v)) return v.map(maskTexts) as T;
@@ -369,10 +374,16 @@ function maskTexts<T>(v: T): T {
   return v;
 }
 
+/**
+ * A mobile or landline number standing alone in a text. Digits followed by a decimal part or by
+ * 元/万元/万 are an amount (a message quoting a cell typed in 元: “累计到位资金15012345678万元”), not a phone.
+ */
+const PHONE_IN_TEXT = /(?<!\d)(?:(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}[- ]?\d{4}|0\d{2,3}[- ]?\d{7,8})(?!\d|\.\d|\s*(?:万元|元|万))/g;
+
 /** Phone numbers typed into free text (备注: “联系人张三13900001111”) are hidden in public builds too. */
 export function maskPhones(text: string | null): string | null {
   if (text === null) return null;
-  return text.replace(/(?<!\d)(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}[- ]?\d{4}(?!\d)|(?<!\d)0\d{2,3}[- ]?\d{7,8}(?!\d)/g, '（电话已隐去）');
+  return text.replace(PHONE_IN_TEXT, '（电话已隐去）');
 }
 
 const severityOrder = { error: 0, warning: 1 } as const;
