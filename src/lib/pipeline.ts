@@ -380,9 +380,12 @@ function maskTexts<T>(v: T): T {
  */
 const PHONE_IN_TEXT = /(?<!\d)(?:(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}[- ]?\d{4}|0\d{2,3}[- ]?\d{7,8})(?!\d|\.\d|\s*(?:万元|元|万))/g;
 
+const THREE_DIGITS = /\d{3}/;
+
 /** Phone numbers typed into free text (备注: “联系人张三13900001111”) are hidden in public builds too. */
 export function maskPhones(text: string | null): string | null {
-  if (text === null) return null;
+  // Every number the pattern takes starts with three digits in a row; most cells (工业, 生物医药) have none.
+  if (text === null || !THREE_DIGITS.test(text)) return text;
   return text.replace(PHONE_IN_TEXT, '（电话已隐去）');
 }
 
