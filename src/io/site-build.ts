@@ -112,17 +112,17 @@ export async function renderSite(model: SiteModel, outDir: string, base: string,
   const fresh = options.fresh === true;
   // The pages seeded ahead of time for this very build, or none yet: then the folder starts empty.
   const ahead = preseeded && preseeded.finalOut === finalOut && preseeded.fresh === fresh ? preseeded.seeded : null;
-  // Pages seeded ahead for another build (another folder or --no-cache): that copy finishes and goes
-  // first, or it could still be writing into a stage this build is about to use.
-  if (!ahead) await discardPreseededPages();
-  preseeded = null;
-  if (!ahead) {
+  if (ahead) preseeded = null;
+  else {
+    // Pages seeded ahead for another build (another folder or --no-cache): that copy finishes and
+    // goes first, or it could still be writing into a stage this build is about to use.
+    await discardPreseededPages();
     rmSync(work, { recursive: true, force: true });
     mkdirSync(work, { recursive: true });
   }
   (globalThis as Record<symbol, unknown>)[MODEL_SLOT] = model;
   (globalThis as Record<symbol, unknown>)[LEDGER_DIGESTS_SLOT] = options.ledgerDigests;
-  const paging = pagingStore(astroCache, options.fresh === true);
+  const paging = pagingStore(astroCache, fresh);
   (globalThis as Record<symbol, unknown>)[PAGING_SLOT] = paging;
   delete process.env['TONGBAO_MODEL']; // a stale pointer must not win over the model in hand
   astroEnvironment();

@@ -293,8 +293,7 @@ function issuedModel(record: IssueRecord, current: PeriodModel, inputsNow: Recor
   const first = record.versions[0]!;
   const revisedFiles = changedInputs(first.inputs, latest.inputs);
   return {
-    ...figures,
-    projects: audience === 'public' ? figures.projects.map(stripInternal) : figures.projects,
+    ...(audience === 'public' ? publicRecord(figures) : figures),
     issued: { number: latest.number, date: latest.date, version: latest.version },
     versions: versionNotes(record),
     revisions: diffPeriods(figures, current, fileNow),
@@ -338,24 +337,30 @@ export function stripInternal(p: Project): Project {
 }
 
 /**
- * What a public build shows of a period besides its projects (stripInternal): phone numbers typed
- * into free text masked in the 未归链 list, the data-quality messages and the drafted bulletin, which
- * quote names and cells. An issued period comes from a record of an internal build, so it needs this
- * as much as a fresh one.
+ * What a public build shows of a period besides its projects: phone numbers typed into free text
+ * masked in the data-quality messages and the drafted bulletin, which quote names and cells. (The
+ * projects, and what is placed and counted from them, are in their public form from the start.)
  */
 function publicPeriod(m: PeriodModel): PeriodModel {
-  // A record's chain references were made from the internal form of the names: a code-less row's
-  // reference then names its phone, and must name the masked one to find its row in this ledger.
-  const inLedger = new Set(m.projects.map(projectRef));
+  return { ...m, issues: m.issues.map(publicIssue), draft: maskTexts(m.draft) };
+}
+
+/**
+ * An issued period's recorded figures as a public build shows them. The record was made from an
+ * internal build: its projects, 未归链 list and breakdowns hold free text as typed, and its chain
+ * references were made from those names — a code-less row's reference names its phone, and must
+ * name the masked one to find its row in the masked ledger.
+ */
+function publicRecord(figures: PeriodModel): PeriodModel {
+  const projects = figures.projects.map(stripInternal);
+  const inLedger = new Set(projects.map(projectRef));
   const ref = (r: string) => (inLedger.has(r) ? r : maskPhones(r)!);
   return {
-    ...m,
-    chains: m.chains.map((c) => ({ ...c, links: c.links.map((l) => ({ ...l, projectRefs: l.projectRefs.map(ref), reserveRefs: l.reserveRefs.map(ref) })) })),
-    unplaced: m.unplaced.map((u) => ({ ...u, ref: ref(u.ref), name: maskPhones(u.name)!, chain: maskPhones(u.chain), link: maskPhones(u.link), reason: maskPhones(u.reason)! })),
-    issues: m.issues.map(publicIssue),
-    // Keyed by the 产业类别 typed: a record made from an internal build has them as typed.
-    breakdowns: maskTexts(m.breakdowns),
-    draft: maskTexts(m.draft),
+    ...figures,
+    projects,
+    chains: figures.chains.map((c) => ({ ...c, links: c.links.map((l) => ({ ...l, projectRefs: l.projectRefs.map(ref), reserveRefs: l.reserveRefs.map(ref) })) })),
+    unplaced: figures.unplaced.map((u) => ({ ...u, ref: ref(u.ref), name: maskPhones(u.name)!, chain: maskPhones(u.chain), link: maskPhones(u.link), reason: maskPhones(u.reason)! })),
+    breakdowns: maskTexts(figures.breakdowns),
   };
 }
 
